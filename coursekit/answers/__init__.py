@@ -1,0 +1,1 @@
+"""Answer checkers, one module per chapter. Each computes the expected answer from the data."""

@@ -1,0 +1,155 @@
+"""Feedback on exercise answers, for students working in JupyterLab.
+
+    >>> from coursekit import check
+    >>> check("israel_palestine.silent_cells", my_answer)
+
+``check`` never raises on a student's answer: a wrong value, a wrong type, or an error inside a
+function the student wrote all come back as a plain-language message. The expected answers are
+computed from the course data in ``coursekit/answers/<chapter>.py``, so they follow the data.
+"""
+
+from __future__ import annotations
+
+import html
+import importlib
+import math
+import pkgutil
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import pandas as pd
+
+_CHECKS: dict[str, Callable[[Any], "Feedback"]] = {}
+
+
+@dataclass
+class Feedback:
+    """The result of a check: truthy when correct, and readable in a notebook."""
+
+    correct: bool
+    message: str
+
+    def __bool__(self) -> bool:
+        return self.correct
+
+    def __repr__(self) -> str:
+        return ("Correct. " if self.correct else "Not yet. ") + self.message
+
+    def _repr_html_(self) -> str:
+        cls, head = ("ck-ok", "Correct.") if self.correct else ("ck-try", "Not yet.")
+        return (f'<div class="ck-feedback {cls}" role="status"><strong>{head}</strong> '
+                f"{html.escape(self.message)}</div>")
+
+
+def exercise(name: str):
+    """Register the checker of one exercise (used in coursekit/answers/*.py)."""
+    def register(func):
+        _CHECKS[name] = func
+        return func
+    return register
+
+
+def _load_answer_modules() -> None:
+    from . import answers
+
+    for mod in pkgutil.iter_modules(answers.__path__):
+        importlib.import_module(f"{answers.__name__}.{mod.name}")
+
+
+def available() -> list[str]:
+    _load_answer_modules()
+    return sorted(_CHECKS)
+
+
+def check(name: str, answer: Any) -> Feedback:
+    """Check an answer to the exercise called ``name``; always returns Feedback, never raises."""
+    _load_answer_modules()
+    if name not in _CHECKS:
+        close = [k for k in _CHECKS if k.split(".")[0] == name.split(".")[0]]
+        return Feedback(False, f"There is no exercise called {name!r}. "
+                               f"Exercises of this chapter: {', '.join(close) or 'none'}.")
+    try:
+        return _CHECKS[name](answer)
+    except Exception as err:  # a bug in a checker must not look like the student's fault
+        return Feedback(False, f"The checker itself failed ({type(err).__name__}: {err}). "
+                               "This is our bug, not yours: please report it.")
+
+
+# -- building blocks for checkers --------------------------------------------------------------
+
+def call_student(func: Any, *args) -> tuple[Any, Feedback | None]:
+    """Run a function the student wrote; turn any error in it into feedback.
+
+    Returns ``(result, None)``, or ``(None, feedback)`` on error: test ``feedback is not None``
+    (a Feedback is falsy when the answer is wrong)."""
+    if not callable(func):
+        return None, Feedback(False, f"Expected a function, got {type(func).__name__}. "
+                                     "Pass the function's name without parentheses.")
+    try:
+        return func(*args), None
+    except Exception as err:
+        return None, Feedback(False, f"Your function raised {type(err).__name__}: {err}. "
+                                     "Run it on its own in a cell to see where.")
+
+
+def expect_number(answer: Any, expected: float, *, what: str, tolerance: float = 1e-6,
+                  hint: str = "") -> Feedback:
+    """A numeric answer: right type, then right value (within a tolerance)."""
+    if isinstance(answer, pd.Series) and len(answer) == 1:
+        answer = answer.iloc[0]
+    if isinstance(answer, bool) or not isinstance(answer, (int, float)) and not hasattr(answer, "__float__"):
+        return Feedback(False, f"{what} should be a number; you gave {type(answer).__name__}"
+                               f"{' ' + repr(answer) if isinstance(answer, str) else ''}.")
+    try:
+        value = float(answer)
+    except (TypeError, ValueError):
+        return Feedback(False, f"{what} should be a number; {answer!r} cannot be read as one.")
+    if math.isnan(value):
+        return Feedback(False, f"{what} is NaN: check for missing values in the columns you used.")
+    if abs(value - expected) <= tolerance * max(1.0, abs(expected)):
+        return Feedback(True, f"{what} is {answer}.")
+    return Feedback(False, f"{what} is not {answer}. {hint}".strip())
+
+
+def expect_choice(answer: Any, choices: dict[str, str], correct: str, *, what: str) -> Feedback:
+    """One option out of several; every option has its own feedback."""
+    if not isinstance(answer, str):
+        return Feedback(False, f"{what}: answer with one of {', '.join(map(repr, choices))} (a string).")
+    key = answer.strip().lower()
+    if key not in choices:
+        return Feedback(False, f"{what}: {answer!r} is not an option; choose one of "
+                               f"{', '.join(map(repr, choices))}.")
+    return Feedback(key == correct, choices[key])
+
+
+def expect_frame(answer: Any, expected: pd.DataFrame, *, what: str, sort_by: list[str] | None = None,
+                 hint: str = "") -> Feedback:
+    """A data frame: type, then columns, then rows, then values (order-insensitive if sort_by)."""
+    if isinstance(answer, pd.Series):
+        answer = answer.reset_index()
+    if not isinstance(answer, pd.DataFrame):
+        return Feedback(False, f"{what} should be a pandas DataFrame; you gave {type(answer).__name__}.")
+    missing = [c for c in expected.columns if c not in answer.columns]
+    if missing:
+        return Feedback(False, f"{what} is missing the column(s) {', '.join(missing)}; "
+                               f"it has {', '.join(map(str, answer.columns))}.")
+    got = answer[list(expected.columns)]
+    if len(got) != len(expected):
+        return Feedback(False, f"{what} has {len(got)} rows; expected {len(expected)}. {hint}".strip())
+    if sort_by:
+        got = got.sort_values(sort_by)
+        expected = expected.sort_values(sort_by)
+    got = got.reset_index(drop=True)
+    want = expected.reset_index(drop=True)
+    for col in want.columns:
+        a, b = got[col], want[col]
+        if pd.api.types.is_numeric_dtype(b):
+            a = pd.to_numeric(a, errors="coerce")
+            equal = ((a - b).abs() <= 1e-6 * b.abs().clip(lower=1)) | (a.isna() & b.isna())
+        else:
+            equal = a.astype(str) == b.astype(str)
+        if not bool(equal.all()):
+            row = int((~equal).to_numpy().argmax())
+            return Feedback(False, f"{what}: column '{col}' differs first at row {row} "
+                                   f"(you have {a.iloc[row]!r}). {hint}".strip())
+    return Feedback(True, f"{what} matches.")

@@ -1,0 +1,157 @@
+"""Sphinx extension: re-execute a notebook when the data it reads changes (and tidy page scripts).
+
+jupyter-cache decides whether to re-run a notebook by hashing its code cells only, so editing a CSV
+would otherwise publish stale charts. This extension gives every notebook a *data fingerprint*: a
+hash of the data files of its chapter (``data/<chapter>/``), the data package descriptor and the
+``coursekit`` source. The fingerprint is appended to the notebook as a hidden code cell when Sphinx
+reads it, so a changed fingerprint changes the code and misses the cache; and the extension tells
+Sphinx to re-read exactly the pages whose fingerprint changed.
+
+Which chapter a page belongs to: ``chapters/<chapter>/...`` and ``exercises/<chapter>.md``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def chapter_of(docname: str) -> str | None:
+    parts = docname.split("/")
+    if parts[0] == "chapters" and len(parts) >= 3:
+        return parts[1]
+    if parts[0] == "exercises" and len(parts) == 2:
+        return parts[1]
+    return None
+
+
+def _hash_files(files: list[Path], root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def fingerprint(srcdir: Path, docname: str) -> str | None:
+    """Hash of what a page's code reads, or None for pages outside chapters/ and exercises/."""
+    chapter = chapter_of(docname)
+    if chapter is None:
+        return None
+    data = srcdir / "data"
+    files = sorted(p for p in (data / chapter).rglob("*") if p.is_file())
+    files += [p for p in [data / "datapackage.json"] if p.is_file()]
+    code = sorted(PACKAGE_DIR.rglob("*.py")) + sorted(PACKAGE_DIR.rglob("*.json"))
+    return _hash_files(files, srcdir) + _hash_files(code, PACKAGE_DIR)
+
+
+def _is_text_notebook(source: str) -> bool:
+    return source.startswith("---") and "kernelspec:" in source.split("\n---", 1)[0]
+
+
+def _on_source_read(app, docname: str, source: list[str]) -> None:
+    if not _is_text_notebook(source[0]):
+        return
+    fp = fingerprint(Path(app.srcdir), docname)
+    if fp is None:
+        return
+    app.env.coursekit_fingerprints[docname] = fp
+    source[0] += (
+        "\n\n```{code-cell} ipython3\n:tags: [remove-cell]\n"
+        f"# coursekit data fingerprint {fp}: re-run when the data or helpers change\n```\n"
+    )
+
+
+def _on_env_get_outdated(app, env, added, changed, removed) -> list[str]:
+    stale = []
+    srcdir = Path(app.srcdir)
+    for docname, old in env.coursekit_fingerprints.items():
+        if docname in added or docname in changed or docname in removed:
+            continue
+        if fingerprint(srcdir, docname) != old:
+            stale.append(docname)
+    return stale
+
+
+def _on_builder_inited(app) -> None:
+    if not hasattr(app.env, "coursekit_fingerprints"):
+        app.env.coursekit_fingerprints = {}
+
+
+def _on_env_purge_doc(app, env, docname: str) -> None:
+    getattr(env, "coursekit_fingerprints", {}).pop(docname, None)
+
+
+def _asset_key(asset) -> tuple[str, str]:
+    name = str(getattr(asset, "filename", asset) or "").removeprefix("_static/")
+    body = str(getattr(asset, "attributes", {}).get("body", ""))
+    return name, body
+
+
+def _page_widget_scripts(app, pagename: str) -> set[str]:
+    """The widget-manager scripts this page needs (none unless it embeds widget state)."""
+    from myst_nb.sphinx_ import NbMetadataCollector
+
+    try:
+        return {path for path, _ in NbMetadataCollector.get_js_files(app.env, pagename).values()}
+    except KeyError:  # not a notebook page (search, genindex, plain Markdown)
+        return set()
+
+
+def _tidy_page_assets(app, pagename, templatename, context, doctree) -> None:
+    """Load each script once, load the widget manager only where there are widgets, drop Thebe.
+
+    In this tool chain (Sphinx 7.4, myst-nb 1.4, sphinx-thebe) a script added while pages are
+    written sticks to every later page, and lands twice on the page that added it: a second copy of
+    the widget manager renders every widget twice, pages without widgets would download its 3.6 MB,
+    and a second ``const THEBE_JS_URL`` is a JavaScript error. The book does not use Thebe (there is
+    no live kernel on the page) and its loader points at a CDN, so its scripts are dropped.
+    """
+    widget_scripts = set(app.config.nb_ipywidgets_js)
+    needed = _page_widget_scripts(app, pagename)
+    for key in ("script_files", "css_files"):
+        if key not in context:
+            continue
+        seen, kept = set(), []
+        for asset in context[key]:
+            name, body = _asset_key(asset)
+            if (name, body) in seen or "thebe" in name or "THEBE_JS_URL" in body:
+                continue
+            if name in widget_scripts and name not in needed:
+                continue
+            seen.add((name, body))
+            kept.append(asset)
+        context[key][:] = kept
+
+
+def _label_toc_toggles(app, pagename, templatename, context, doctree) -> None:
+    """Give the sidebar's expand/collapse toggles an accessible name (the theme leaves them empty)."""
+    original = context.get("generate_toctree_html")
+    if original is None or getattr(original, "coursekit_labelled", False):
+        return
+
+    def labelled(*args, **kwargs):
+        return str(original(*args, **kwargs)).replace(
+            '<summary><span class="toctree-toggle"',
+            '<summary aria-label="Show or hide the pages of this section"><span class="toctree-toggle"')
+
+    labelled.coursekit_labelled = True
+    context["generate_toctree_html"] = labelled
+
+
+def _add_templates(app, config) -> None:
+    """Our template overrides (see templates/static/webpack-macros.html) come before the theme's."""
+    config.templates_path.insert(0, str(PACKAGE_DIR / "templates"))
+
+
+def setup(app):
+    app.connect("config-inited", _add_templates)
+    app.connect("builder-inited", _on_builder_inited)
+    app.connect("source-read", _on_source_read)
+    app.connect("env-get-outdated", _on_env_get_outdated)
+    app.connect("env-purge-doc", _on_env_purge_doc)
+    app.connect("html-page-context", _tidy_page_assets, priority=900)
+    app.connect("html-page-context", _label_toc_toggles, priority=900)
+    return {"version": "1.0", "parallel_read_safe": False, "env_version": 1}

@@ -1,0 +1,83 @@
+"""Widgets that keep working in the static book, where there is no Python kernel.
+
+A reader of the HTML book has no kernel, so Python callbacks (``interact``, ``observe``) would leave
+dead controls. :func:`explorer` therefore renders every view in advance and links the control to an
+ipywidgets ``Stack`` with ``jslink``, which runs in the browser: choosing an option shows its view,
+in JupyterLab and in the built book alike.
+
+    >>> explorer({"1948": "<p>...</p>", "1967": "<p>...</p>"}, label="Turning point")
+"""
+
+from __future__ import annotations
+
+import html as _html
+from typing import Callable, Mapping
+
+import ipywidgets as widgets
+
+MAX_VIEWS = 60  # every view is embedded in the page: keep pages light
+
+
+def _as_widget(view) -> widgets.Widget:
+    if isinstance(view, widgets.Widget):
+        return view
+    if hasattr(view, "_repr_html_"):
+        return widgets.HTML(view._repr_html_())
+    if isinstance(view, str):
+        return widgets.HTML(view)
+    raise TypeError(f"a view must be HTML text, a Figure or a widget, not {type(view).__name__}")
+
+
+def explorer(
+    views: Mapping[str, object] | None = None,
+    *,
+    options: list[str] | None = None,
+    render: Callable[[str], object] | None = None,
+    label: str = "Choose",
+    control: str = "dropdown",
+    value: str | None = None,
+) -> widgets.VBox:
+    """A control plus one pre-rendered view per option, switched in the browser.
+
+    Give either ``views`` (option label -> HTML, Figure or widget) or ``options`` with a
+    ``render`` function that makes the view of one option. ``control`` is ``"dropdown"``,
+    ``"buttons"`` (toggle buttons) or ``"slider"`` (a selection slider, for ordered options).
+    """
+    if views is None:
+        if options is None or render is None:
+            raise ValueError("give either views, or options and render")
+        views = {option: render(option) for option in options}
+    labels = list(views)
+    if not labels:
+        raise ValueError("an explorer needs at least one option")
+    if len(labels) > MAX_VIEWS:
+        raise ValueError(f"{len(labels)} views is too many to embed in a page (limit {MAX_VIEWS})")
+    start = labels.index(value) if value is not None else 0
+    common = dict(options=labels, value=labels[start], description=label,
+                  style={"description_width": "initial"})
+    if control == "dropdown":
+        picker = widgets.Dropdown(**common, layout=widgets.Layout(width="max-content"))
+    elif control == "buttons":
+        picker = widgets.ToggleButtons(**common)
+    elif control == "slider":
+        picker = widgets.SelectionSlider(**common, continuous_update=True,
+                                         layout=widgets.Layout(width="95%"))
+    else:
+        raise ValueError(f"control must be 'dropdown', 'buttons' or 'slider', not {control!r}")
+    stack = widgets.Stack([_as_widget(views[k]) for k in labels], selected_index=start)
+    widgets.jslink((picker, "index"), (stack, "selected_index"))
+    box = widgets.VBox([picker, stack])
+    box.add_class("ck-explorer")
+    return box
+
+
+def card(title: str, rows: list[tuple[str, str]], note: str = "") -> str:
+    """A small HTML card: a title and label/value rows (values may hold simple HTML)."""
+    body = "".join(
+        f"<tr><th scope='row'>{_html.escape(k)}</th><td>{v}</td></tr>" for k, v in rows
+    )
+    foot = f"<p class='ck-card-note'>{note}</p>" if note else ""
+    return (
+        f"<div class='ck-card'><h4 class='ck-card-title'>{_html.escape(title)}</h4>"
+        f"<table class='ck-card-table'>{body}</table>{foot}</div>"
+    )

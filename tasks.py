@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""The course's commands. Needs only Python 3.11; everything else it installs itself.
+
+    python3 tasks.py book     build the HTML book into _build/html (creates .venv on first use)
+    python3 tasks.py test     run every test (installs test tools and Debian's chromium if missing)
+    python3 tasks.py lab      open your own copy of the notebooks (my_notebooks/) in JupyterLab
+    python3 tasks.py serve    serve the built book on http://127.0.0.1:8000
+    python3 tasks.py bench    measure build times and page weights (JSON report)
+    python3 tasks.py clean    remove _build (the execution cache too)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+PY = VENV / "bin" / "python"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def run(*cmd, **kw) -> None:
+    print("+", " ".join(map(str, cmd)), flush=True)
+    subprocess.run(list(map(str, cmd)), check=True, cwd=ROOT, **kw)
+
+
+def _install(stamp_name: str, requirement_files: list[Path]) -> None:
+    """pip-install requirement files into .venv, skipping the work if they have not changed."""
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in requirement_files)).hexdigest()
+    stamp = VENV / stamp_name
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    args = []
+    for p in requirement_files:
+        args += ["-r", p]
+    run(PY, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *args)
+    run(PY, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps", "-e", ROOT)
+    stamp.write_text(digest)
+
+
+def ensure_env(test_tools: bool = False) -> None:
+    if not PY.exists():
+        print(f"Creating the virtual environment {VENV} ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    _install(".installed-book", [ROOT / "requirements.txt"])
+    if test_tools:
+        _install(".installed-test", [ROOT / "requirements.txt", ROOT / "tests" / "requirements.txt"])
+
+
+def ensure_chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    apt = ["apt-get"] if os.geteuid() == 0 else ["sudo", "apt-get"]
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    run(*apt, "update", "-qq", env=env)
+    run(*apt, "install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-dejavu-core", env=env)
+
+
+def book() -> None:
+    ensure_env()
+    run(VENV / "bin" / "jupyter-book", "build", ".", "--warningiserror", "--keep-going")
+    print(f"\nThe book is in {ROOT / '_build' / 'html'}. Open it with: python3 tasks.py serve")
+
+
+def test(extra: list[str]) -> None:
+    ensure_env(test_tools=True)
+    ensure_chromium()
+    run(PY, "-m", "pytest", *extra)
+
+
+WORKSPACE = ROOT / "my_notebooks"
+LAB_SETTINGS = {  # open MyST Markdown notebooks as notebooks (jupytext), not as text
+    "@jupyterlab/docmanager-extension:plugin": {
+        "defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}
+    }
+}
+
+
+def prepare_workspace() -> list[Path]:
+    """Copy the chapter and exercise notebooks into my_notebooks/, never overwriting a student's file.
+
+    Returns the files copied this time. Files already in my_notebooks/ are left exactly as they are,
+    so updating the course (git pull) never touches a student's work.
+    """
+    copied = []
+    for folder in ("chapters", "exercises"):
+        for src in sorted((ROOT / folder).rglob("*.md")):
+            dest = WORKSPACE / src.relative_to(ROOT)
+            if dest.exists():
+                continue
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest)
+            copied.append(dest)
+    return copied
+
+
+def lab() -> None:
+    import json
+
+    ensure_env()
+    settings = VENV / "share" / "jupyter" / "lab" / "settings"
+    settings.mkdir(parents=True, exist_ok=True)
+    (settings / "overrides.json").write_text(json.dumps(LAB_SETTINGS, indent=2))
+    copied = prepare_workspace()
+    print(f"Your notebooks are in {WORKSPACE} ({len(copied)} new; existing files were left untouched).")
+    run(VENV / "bin" / "jupyter", "lab", WORKSPACE)
+
+
+def serve() -> None:
+    html = ROOT / "_build" / "html"
+    if not (html / "index.html").exists():
+        book()
+    print("Serving the book on http://127.0.0.1:8000 (Ctrl+C to stop)", flush=True)
+    run(sys.executable, "-m", "http.server", "8000", "--bind", "127.0.0.1", "--directory", html)
+
+
+def bench(extra: list[str]) -> None:
+    ensure_env()
+    run(PY, ROOT / "tests" / "benchmark.py", *extra)
+
+
+def clean() -> None:
+    shutil.rmtree(ROOT / "_build", ignore_errors=True)
+
+
+def main(argv: list[str]) -> None:
+    if not argv or argv[0] not in {"book", "test", "lab", "serve", "bench", "clean"}:
+        print(__doc__)
+        sys.exit(2)
+    command, extra = argv[0], argv[1:]
+    try:
+        {"book": book, "lab": lab, "serve": serve, "clean": clean}.get(command, lambda: None)()
+        if command == "test":
+            test(extra)
+        elif command == "bench":
+            bench(extra)
+    except subprocess.CalledProcessError as err:
+        sys.exit(err.returncode or 1)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
