@@ -1,0 +1,137 @@
+"""The built book as readers meet it: a strict build, then every page driven in headless Chromium."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = [pytest.mark.build, pytest.mark.browser]
+
+CHAPTER = "chapters/israel_palestine"
+
+
+def pages(html_dir: Path) -> list[str]:
+    """Every content page of the book (not the search page, the index, or the root redirect)."""
+    skip = {"genindex.html", "search.html", "index.html"}
+    found = []
+    for path in html_dir.rglob("*.html"):
+        rel = path.relative_to(html_dir)
+        if not rel.parts[0].startswith("_") and str(rel) not in skip:
+            found.append(str(rel))
+    return sorted(found)
+
+
+def test_every_page_loads_offline_without_errors(built_book, site, visit):
+    found = pages(built_book)
+    assert f"{CHAPTER}/explorer.html" in found and "exercises/israel_palestine.html" in found
+    for page in found:
+        v = visit(f"{site}/{page}")
+        foreign = [u for u in v.requests if urlparse(u).scheme in ("http", "https")
+                   and urlparse(u).hostname != "127.0.0.1"]
+        assert foreign == [], f"{page} requested other hosts: {foreign}"
+        assert v.errors == [], f"{page} logged errors: {v.errors}"
+        v.close()
+
+
+def test_widget_pages_load_the_vendored_manager(built_book):
+    html = (built_book / CHAPTER / "explorer.html").read_text()
+    assert "application/vnd.jupyter.widget-state+json" in html
+    assert re.search(r'src="[./]*_static/widgets/embed-amd\.js', html)
+    assert "cdn.jsdelivr" not in html and "cdnjs" not in html and "unpkg" not in html
+
+
+def _visible_card_titles(page) -> list[str]:
+    return [t.inner_text() for t in page.query_selector_all(".ck-card-title") if t.is_visible()]
+
+
+def test_choosing_a_turning_point_changes_the_explorer(site, visit):
+    v = visit(f"{site}/{CHAPTER}/explorer.html")
+    page = v.page
+    page.wait_for_selector(".ck-explorer select", timeout=15000)
+    first = _visible_card_titles(page)
+    assert len(first) == 2 and first[0].startswith("1948")  # turning-point explorer + dimension explorer
+    select = page.query_selector(".ck-explorer select")
+    labels = [o.inner_text().replace("\xa0", " ") for o in select.query_selector_all("option")]
+    assert len(labels) == 7
+    oslo = next(label for label in labels if label.lower().startswith("oslo"))
+    select.select_option(index=labels.index(oslo))
+    page.wait_for_timeout(300)
+    now = _visible_card_titles(page)
+    assert now[0] == oslo, now
+    assert "1993" in page.inner_text(".ck-explorer")
+    assert v.errors == []
+
+
+def test_dimension_buttons_switch_views(site, visit):
+    v = visit(f"{site}/{CHAPTER}/explorer.html")
+    page = v.page
+    page.wait_for_selector(".ck-explorer .widget-toggle-buttons button", timeout=15000)
+    page.get_by_role("button", name="Regional").first.click()
+    page.wait_for_timeout(300)
+    assert any("regional dimension" in t for t in _visible_card_titles(page))
+
+
+def test_answering_a_quiz_question_shows_feedback(site, visit):
+    v = visit(f"{site}/{CHAPTER}/quiz.html")
+    page = v.page
+    page.wait_for_selector(".Quiz .MCButton", timeout=15000)
+    questions = page.query_selector_all(".Quiz")
+    assert len(questions) >= 10
+    first = questions[0]
+    feedback = first.query_selector(".Feedback")
+    assert feedback.inner_text().strip() == ""
+    correct = first.query_selector('.MCButton[data-correct="true"]')
+    correct.click()
+    page.wait_for_timeout(200)
+    assert "correct" in (feedback.get_attribute("class") or "")
+    assert "Article lines" in feedback.inner_text()
+    wrong = first.query_selector('.MCButton[data-correct="false"]')
+    wrong.click()
+    page.wait_for_timeout(200)
+    assert "incorrect" in (feedback.get_attribute("class") or "")
+    assert v.errors == []
+
+
+def test_a_solution_opens_and_shows_checked_code(site, visit):
+    v = visit(f"{site}/exercises/israel_palestine.html")
+    page = v.page
+    solution = page.wait_for_selector(".solution.dropdown", timeout=10000)
+    content = solution.query_selector("section")
+    assert not content.is_visible(), "solutions should start folded"
+    solution.query_selector("button.toggle-button").click()
+    page.wait_for_timeout(400)
+    assert content.is_visible()
+    assert "Correct." in content.inner_text()  # the worked solution passes its own check
+    assert v.errors == []
+
+
+def test_every_image_has_real_alt_text(built_book, site, visit):
+    vague = re.compile(r"^(image|figure|chart|plot|graph|png|svg|output)\b", re.I)
+    checked = 0
+    for page in pages(built_book):
+        v = visit(f"{site}/{page}")
+        for img in v.page.query_selector_all("img"):
+            alt = (img.get_attribute("alt") or "").strip()
+            src = (img.get_attribute("src") or "")[:60]
+            assert len(alt) >= 25 and not vague.match(alt), f"{page}: image {src} has alt {alt!r}"
+            checked += 1
+        v.close()
+    assert checked >= 2  # the chapter's two charts at least
+
+
+def test_pages_pass_an_accessibility_check(built_book, site, visit):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    for page in pages(built_book):
+        v = visit(f"{site}/{page}")
+        results = axe.run(v.page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}})
+        serious = [viol for viol in results.response["violations"]
+                   if viol["impact"] in ("serious", "critical")]
+        assert serious == [], f"{page}: " + "; ".join(
+            f"{viol['id']}: {viol['help']} ({len(viol['nodes'])} nodes, e.g. {viol['nodes'][0]['target']})"
+            for viol in serious)
+        v.close()
