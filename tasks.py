@@ -39,8 +39,8 @@ def _install(stamp_name: str, requirement_files: list[Path]) -> None:
     args = []
     for p in requirement_files:
         args += ["-r", p]
-    run(PY, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *args)
-    run(PY, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps", "-e", ROOT)
+    run(PY, "-m", "pip", "install", "-qq", "--disable-pip-version-check", *args)
+    run(PY, "-m", "pip", "install", "-qq", "--disable-pip-version-check", "--no-deps", "-e", ROOT)
     stamp.write_text(digest)
 
 
