@@ -51,6 +51,15 @@ def datasets(package_path: Path = PACKAGE) -> list[str]:
     return [r["name"] for r in _package(package_path)["resources"]]
 
 
+def article_lines(article: int, package_path: Path = PACKAGE) -> tuple[int, int]:
+    """First and last line of an article in its plain-text source file."""
+    for entry in _package(package_path).get("articles", []):
+        if entry["article"] == article:
+            first, last = entry["lines"].split("-")
+            return int(first), int(last)
+    raise DataError(f"article {article} is not listed in data/datapackage.json")
+
+
 def resource(name: str, package_path: Path = PACKAGE) -> dict:
     """The descriptor of one dataset: title, source, schema, notes."""
     for res in _package(package_path)["resources"]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -47,6 +48,23 @@ def test_every_dataset_loads(name):
     assert len(frame) > 0
     line_cols = [c for c in frame.columns if c in ("source_line", "source_lines")]
     assert line_cols, f"{name} has no source_line(s) column"
+
+
+LINE_NUMBER = re.compile(r"\d+")
+
+
+@pytest.mark.parametrize("name", data.datasets())
+def test_every_source_line_falls_inside_its_article(name):
+    res = data.resource(name)
+    first, last = data.article_lines(res["article"])
+    for number in LINE_NUMBER.findall(res["source"]["lines"]):
+        assert first <= int(number) <= last, f"{name}: descriptor cites line {number}"
+    frame = load(name)
+    for col in [c for c in frame.columns if c in ("source_line", "source_lines")]:
+        for row, cell in enumerate(frame[col], start=2):
+            for number in LINE_NUMBER.findall(cell):
+                assert first <= int(number) <= last, f"{name}, row {row}: {col} {cell!r} is outside " \
+                                                     f"article {res['article']} (lines {first}-{last})"
 
 
 def test_every_row_has_a_source_line_unless_silent():

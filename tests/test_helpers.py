@@ -14,12 +14,11 @@ import pytest
 from coursekit import check, explorer, figure, new_figure
 from coursekit.charts import FigureError
 from coursekit.checks import available
-from coursekit.data import DataError
+from coursekit.data import DataError, article_lines
 from coursekit.quiz import export_json, load_bank, to_jupyterquiz, validate_bank
 
 ROOT = Path(__file__).resolve().parents[1]
 BANKS = sorted(p.parent.name for p in (ROOT / "data").glob("*/quiz.yaml"))
-ARTICLE_SPANS = {2: (1, 910)}  # lines of the seed file each article occupies
 
 
 # -- quizzes -----------------------------------------------------------------------------------
@@ -29,7 +28,7 @@ def test_quiz_bank_is_valid_and_sourced(chapter):
     bank = load_bank(chapter)
     assert len(bank["questions"]) >= 10
     assert {q["topic"] for q in bank["questions"]} >= {"fact", "concept", "framework"}
-    lo, hi = ARTICLE_SPANS.get(bank["article"], (1, 10**6))
+    lo, hi = article_lines(bank["article"])
     for q in bank["questions"]:
         for number in re.findall(r"\d+", q["source_lines"]):
             assert lo <= int(number) <= hi, f"{q['id']} cites line {number}, outside the article"
@@ -119,10 +118,12 @@ def test_unknown_exercise_name_lists_the_chapter_exercises():
 def test_framework_coding_structure_check():
     rows = []
     for tp in ["t1", "t2", "t3"]:
-        for dim in ["israeli", "palestinian", "regional", "international"]:
+        for dim in ["stronger_party", "weaker_party", "regional", "international"]:
             rows.append([tp, dim, "a finding", "explicit", "Source (2020), p. 1"])
     coding = pd.DataFrame(rows, columns=["turning_point", "dimension", "finding", "evidence", "source"])
     assert check("israel_palestine.framework_coding", coding)
+    renamed = coding.replace({"stronger_party": "israeli"})
+    assert "Unknown dimension(s) ['israeli']" in check("israel_palestine.framework_coding", renamed).message
     assert "has no row for international" in check("israel_palestine.framework_coding",
                                                    coding.iloc[:-1]).message
     unsourced = coding.assign(source="")

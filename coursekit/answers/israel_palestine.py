@@ -9,6 +9,8 @@ from ..checks import Feedback, call_student, exercise, expect_frame, expect_numb
 from ..data import load
 
 DIMENSIONS = ["israeli", "palestinian", "regional", "international"]
+# Exercise 3 applies the framework to another conflict: the two parties are named by capability only.
+OTHER_CASE_DIMENSIONS = ["stronger_party", "weaker_party", "regional", "international"]
 EVIDENCE = ["explicit", "inferred", "silent"]
 
 
@@ -66,9 +68,9 @@ def framework_coding(answer):
         return Feedback(False, f"Your coding is missing the column(s) {', '.join(missing)}.")
     if answer.empty:
         return Feedback(False, "Your coding has no rows yet.")
-    bad_dim = sorted(set(answer.dimension) - set(DIMENSIONS))
+    bad_dim = sorted(set(answer.dimension) - set(OTHER_CASE_DIMENSIONS))
     if bad_dim:
-        return Feedback(False, f"Unknown dimension(s) {bad_dim}; use {DIMENSIONS}.")
+        return Feedback(False, f"Unknown dimension(s) {bad_dim}; use {OTHER_CASE_DIMENSIONS}.")
     bad_ev = sorted(set(answer.evidence) - set(EVIDENCE))
     if bad_ev:
         return Feedback(False, f"Unknown evidence value(s) {bad_ev}; use {EVIDENCE}.")
@@ -76,7 +78,7 @@ def framework_coding(answer):
     if n_tp < 3:
         return Feedback(False, f"You coded {n_tp} turning point(s); code at least three.")
     for tp, group in answer.groupby("turning_point"):
-        lacking = sorted(set(DIMENSIONS) - set(group.dimension))
+        lacking = sorted(set(OTHER_CASE_DIMENSIONS) - set(group.dimension))
         if lacking:
             return Feedback(False, f"Turning point {tp!r} has no row for {', '.join(lacking)}: "
                                    "add it, and mark it 'silent' if your sources say nothing.")
