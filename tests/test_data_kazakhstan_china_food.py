@@ -224,6 +224,15 @@ def test_garbled_2024_row_repeats_the_exports_cell(t1):
     assert rows_with_repeats == {2024}
 
 
+def test_garbled_cells_are_flagged_exactly(t1):
+    flagged = {(int(year), col) for year, cols in zip(t1.year, t1.garbled_columns.fillna(""))
+               for col in str(cols).split(";") if col}
+    assert flagged == {(2024, "china_share_exports_percent"), (2024, "imports_usd_million"),
+                       (2024, "china_share_imports_percent")}
+    for year, col in flagged:  # each flagged cell repeats the exports figure (line 2522)
+        assert t1.loc[year, col] == t1.loc[year, "exports_usd_million"]
+
+
 def test_prose_imports_2023_complete_the_2024_row(t1, t1p):
     prose_imp = t1p[(t1p.year == 2023) & (t1p.measure == "imports_usd_million")].value.iloc[0]
     assert round(t1.loc[2024, "exports_usd_million"] + prose_imp, 1) == t1.loc[2024, "turnover_usd_million"]
