@@ -14,7 +14,7 @@ from .charts import figure, new_figure
 from .checks import check
 from .data import DataError, datasets, describe, load
 from .quiz import show_quiz
-from .widgets import card, explorer
+from .widgets import card, explorer, table
 
 __all__ = ["load", "describe", "datasets", "DataError", "figure", "new_figure",
-           "explorer", "card", "show_quiz", "check"]
+           "explorer", "card", "table", "show_quiz", "check"]

@@ -106,9 +106,10 @@ def expect_number(answer: Any, expected: float, *, what: str, tolerance: float =
         return Feedback(False, f"{what} should be a number; {answer!r} cannot be read as one.")
     if math.isnan(value):
         return Feedback(False, f"{what} is NaN: check for missing values in the columns you used.")
+    shown = f"{value:,.6g}" if isinstance(answer, float) else answer
     if abs(value - expected) <= tolerance * max(1.0, abs(expected)):
-        return Feedback(True, f"{what} is {answer}.")
-    return Feedback(False, f"{what} is not {answer}. {hint}".strip())
+        return Feedback(True, f"{what} is {shown}.")
+    return Feedback(False, f"{what} is not {shown}. {hint}".strip())
 
 
 def expect_choice(answer: Any, choices: dict[str, str], correct: str, *, what: str) -> Feedback:

@@ -71,6 +71,12 @@ def explorer(
     return box
 
 
+def table(frame, caption: str = "") -> str:
+    """A data frame as a compact HTML table for a view (no index; missing values shown as a dash)."""
+    head = f"<p><strong>{_html.escape(caption)}</strong></p>" if caption else ""
+    return head + frame.to_html(index=False, border=0, classes="ck-check-table", na_rep="–")
+
+
 def card(title: str, rows: list[tuple[str, str]], note: str = "") -> str:
     """A small HTML card: a title and label/value rows (values may hold simple HTML)."""
     body = "".join(

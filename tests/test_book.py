@@ -10,7 +10,9 @@ import pytest
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
-CHAPTER = "chapters/israel_palestine"
+CHAPTER = "chapters/israel_palestine"  # the exemplar, tested in detail
+ROOT = Path(__file__).resolve().parents[1]
+CHAPTERS = sorted(re.findall(r"file: chapters/(\w+)/index", (ROOT / "_toc.yml").read_text()))
 
 
 def pages(html_dir: Path) -> list[str]:
@@ -106,6 +108,76 @@ def test_a_solution_opens_and_shows_checked_code(site, visit):
     assert content.is_visible()
     assert "Correct." in content.inner_text()  # the worked solution passes its own check
     assert v.errors == []
+
+
+VISIBLE_TEXT = """box => {
+  const views = box.children[box.children.length - 1];
+  return Array.from(views.querySelectorAll('*'))
+    .filter(e => e.offsetParent !== null && e.children.length === 0)
+    .map(e => e.textContent + (e.getAttribute('alt') || '')).join(' ');
+}"""
+
+
+def top_level_explorers(page):
+    page.wait_for_selector(".ck-explorer", timeout=15000)
+    return [box for box in page.query_selector_all(".ck-explorer")
+            if not box.evaluate("b => b.parentElement.closest('.ck-explorer') !== null")]
+
+
+def choose_another_option(box) -> None:
+    control = box.query_selector("select")
+    if control is not None:
+        options = control.query_selector_all("option")
+        current = control.evaluate("s => s.selectedIndex")
+        control.select_option(index=(current + 1) % len(options))
+        return
+    buttons = box.query_selector_all(".widget-toggle-buttons button")
+    next(b for b in buttons if "mod-active" not in (b.get_attribute("class") or "")).click()
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_explorer_switches_views_without_a_kernel(site, visit, chapter):
+    v = visit(f"{site}/chapters/{chapter}/explorer.html")
+    boxes = top_level_explorers(v.page)
+    assert len(boxes) >= 2, f"{chapter}: expected at least two explorers"
+    for box in boxes:
+        before = box.evaluate(VISIBLE_TEXT)
+        assert before.strip(), f"{chapter}: an explorer shows nothing"
+        choose_another_option(box)
+        v.page.wait_for_timeout(300)
+        after = box.evaluate(VISIBLE_TEXT)
+        assert after.strip() and after != before, f"{chapter}: choosing another option changed nothing"
+    assert v.errors == []
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_chapter_quiz_gives_feedback(site, visit, chapter):
+    v = visit(f"{site}/chapters/{chapter}/quiz.html")
+    v.page.wait_for_selector(".Quiz .MCButton", timeout=15000)
+    questions = v.page.query_selector_all(".Quiz")
+    assert len(questions) >= 10
+    for question in questions:
+        feedback = question.query_selector(".Feedback")
+        question.query_selector('.MCButton[data-correct="false"]').click()
+        assert "incorrect" in (feedback.get_attribute("class") or "")
+        assert "Article lines" in feedback.inner_text()
+    assert v.errors == []
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_chapter_has_the_same_shape(built_book, chapter):
+    for page in ("index", "summary", "evidence", "explorer", "check_the_source", "quiz"):
+        assert (built_book / "chapters" / chapter / f"{page}.html").exists(), f"{chapter}/{page}"
+    assert (built_book / "exercises" / f"{chapter}.html").exists()
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_worked_solution_passes_its_own_check(built_book, chapter):
+    html = (built_book / "exercises" / f"{chapter}.html").read_text()
+    solutions = re.findall(r'<div class="solution dropdown admonition".*?(?=<div class="solution dropdown|<h2|$)',
+                           html, flags=re.S)
+    feedback = re.findall(r'ck-feedback (ck-ok|ck-try)', "".join(solutions))
+    assert feedback and set(feedback) == {"ck-ok"}, f"{chapter}: a worked solution fails its check"
 
 
 def test_every_image_has_real_alt_text(built_book, site, visit):
