@@ -92,6 +92,17 @@ def call_student(func: Any, *args) -> tuple[Any, Feedback | None]:
                                      "Run it on its own in a cell to see where.")
 
 
+def expect_columns(answer: Any, needed: list[str], *, what: str) -> Feedback | None:
+    """None if ``answer`` is a data frame with these columns, else feedback saying what is wrong."""
+    if not isinstance(answer, pd.DataFrame):
+        return Feedback(False, f"{what} should be a pandas DataFrame; you gave {type(answer).__name__}.")
+    missing = [c for c in needed if c not in answer.columns]
+    if missing:
+        return Feedback(False, f"{what} is missing the column(s) {', '.join(missing)}; "
+                               f"it has {', '.join(map(str, answer.columns)) or 'no columns'}.")
+    return None
+
+
 def expect_number(answer: Any, expected: float, *, what: str, tolerance: float = 1e-6,
                   hint: str = "") -> Feedback:
     """A numeric answer: right type, then right value (within a tolerance)."""
@@ -128,12 +139,9 @@ def expect_frame(answer: Any, expected: pd.DataFrame, *, what: str, sort_by: lis
     """A data frame: type, then columns, then rows, then values (order-insensitive if sort_by)."""
     if isinstance(answer, pd.Series):
         answer = answer.reset_index()
-    if not isinstance(answer, pd.DataFrame):
-        return Feedback(False, f"{what} should be a pandas DataFrame; you gave {type(answer).__name__}.")
-    missing = [c for c in expected.columns if c not in answer.columns]
-    if missing:
-        return Feedback(False, f"{what} is missing the column(s) {', '.join(missing)}; "
-                               f"it has {', '.join(map(str, answer.columns))}.")
+    problem = expect_columns(answer, list(expected.columns), what=what)
+    if problem is not None:
+        return problem
     got = answer[list(expected.columns)]
     if len(got) != len(expected):
         return Feedback(False, f"{what} has {len(got)} rows; expected {len(expected)}. {hint}".strip())

@@ -5,7 +5,7 @@ Expected answers are computed from the coded data, so they stay right if the cod
 
 import pandas as pd
 
-from ..checks import Feedback, call_student, exercise, expect_frame, expect_number
+from ..checks import Feedback, call_student, exercise, expect_columns, expect_frame, expect_number
 from ..data import load
 
 DIMENSIONS = ["israeli", "palestinian", "regional", "international"]
@@ -60,12 +60,10 @@ def events_inside(answer):
 @exercise("israel_palestine.framework_coding")
 def framework_coding(answer):
     """Structure check for exercise 3: a coding of another conflict in the article's framework."""
-    if not isinstance(answer, pd.DataFrame):
-        return Feedback(False, f"Your coding should be a pandas DataFrame; you gave {type(answer).__name__}.")
-    needed = ["turning_point", "dimension", "finding", "evidence", "source"]
-    missing = [c for c in needed if c not in answer.columns]
-    if missing:
-        return Feedback(False, f"Your coding is missing the column(s) {', '.join(missing)}.")
+    problem = expect_columns(answer, ["turning_point", "dimension", "finding", "evidence", "source"],
+                             what="Your coding")
+    if problem is not None:
+        return problem
     if answer.empty:
         return Feedback(False, "Your coding has no rows yet.")
     bad_dim = sorted(set(answer.dimension) - set(OTHER_CASE_DIMENSIONS))

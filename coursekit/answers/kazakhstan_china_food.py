@@ -5,7 +5,7 @@ Expected answers are computed from data/kazakhstan_china_food/, so they follow t
 
 import pandas as pd
 
-from ..checks import Feedback, exercise, expect_frame, expect_number
+from ..checks import Feedback, exercise, expect_columns, expect_frame, expect_number
 from ..data import load
 
 GRID_SIDES = ["risk", "benefit"]
@@ -41,12 +41,9 @@ def gap_2022(answer):
 @exercise("kazakhstan_china_food.lease_grid")
 def lease_grid(answer):
     """Structure check for exercise 3: a risk/benefit grid for another land-lease case."""
-    if not isinstance(answer, pd.DataFrame):
-        return Feedback(False, f"Your grid should be a pandas DataFrame; you gave {type(answer).__name__}.")
-    needed = ["side", "dimension", "claim", "source"]
-    missing = [c for c in needed if c not in answer.columns]
-    if missing:
-        return Feedback(False, f"Your grid is missing the column(s) {', '.join(missing)}.")
+    problem = expect_columns(answer, ["side", "dimension", "claim", "source"], what="Your grid")
+    if problem is not None:
+        return problem
     bad = sorted(set(answer.side) - set(GRID_SIDES))
     if bad:
         return Feedback(False, f"Unknown side(s) {bad}; use 'risk' or 'benefit'.")
