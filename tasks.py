@@ -100,7 +100,7 @@ def prepare_workspace() -> list[Path]:
     return copied
 
 
-def lab() -> None:
+def lab(extra: list[str]) -> None:
     import json
 
     ensure_env()
@@ -109,7 +109,7 @@ def lab() -> None:
     (settings / "overrides.json").write_text(json.dumps(LAB_SETTINGS, indent=2))
     copied = prepare_workspace()
     print(f"Your notebooks are in {WORKSPACE} ({len(copied)} new; existing files were left untouched).")
-    run(VENV / "bin" / "jupyter", "lab", WORKSPACE)
+    run(VENV / "bin" / "jupyter", "lab", WORKSPACE, *extra)
 
 
 def serve() -> None:
@@ -135,11 +135,10 @@ def main(argv: list[str]) -> None:
         sys.exit(2)
     command, extra = argv[0], argv[1:]
     try:
-        {"book": book, "lab": lab, "serve": serve, "clean": clean}.get(command, lambda: None)()
-        if command == "test":
-            test(extra)
-        elif command == "bench":
-            bench(extra)
+        if command in ("test", "lab", "bench"):
+            {"test": test, "lab": lab, "bench": bench}[command](extra)
+        else:
+            {"book": book, "serve": serve, "clean": clean}[command]()
     except subprocess.CalledProcessError as err:
         sys.exit(err.returncode or 1)
 
