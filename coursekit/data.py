@@ -95,7 +95,8 @@ def parse_number(text: str, decimal: str = ".", group: str | None = None) -> flo
 
     The articles mix styles: ``"1 234,5"`` (Russian, Kazakh), ``"1,234.5"`` (English),
     ``"1.234,5"``. Stating the style is required, because ``"1,234"`` means 1.234 in one and
-    1234 in another.
+    1234 in another. The parse is strict: digit groups must have three digits, and text that does
+    not fit the stated style raises ValueError instead of being guessed.
 
     >>> parse_number("1 234,5", decimal=",", group=" ")
     1234.5
@@ -106,16 +107,20 @@ def parse_number(text: str, decimal: str = ".", group: str | None = None) -> flo
         raise TypeError(f"expected the printed text as a string, got {type(text).__name__}")
     s = text.strip().replace("\u2212", "-").replace("\u2013", "-").replace("\u00a0", " ")
     s = s.rstrip("%").strip()
-    if group:
-        groups = [group] if group != " " else [" ", "\u202f"]
-        for g in groups:
-            s = s.replace(g, "")
-    if decimal != ".":
-        if "." in s and decimal != ".":
-            raise ValueError(f"{text!r}: found '.' but this table's decimal mark is {decimal!r}")
-        s = s.replace(decimal, ".")
-    if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", s):
+    sign = ""
+    if s[:1] in ("-", "+"):
+        sign, s = s[0], s[1:].strip()
+    groups = ([" ", "\u202f"] if group == " " else [group]) if group else []
+    if decimal != "." and "." in s and "." not in groups:
+        raise ValueError(f"{text!r}: found '.' but this table's decimal mark is {decimal!r}")
+    d = re.escape(decimal)
+    plain = rf"\d+(?:{d}\d+)?"
+    grouped = rf"\d{{1,3}}(?:(?:{'|'.join(map(re.escape, groups))})\d{{3}})+(?:{d}\d+)?" if groups else None
+    if not (re.fullmatch(plain, s) or (grouped and re.fullmatch(grouped, s))):
         raise ValueError(f"{text!r} is not a number in this style (decimal {decimal!r}, group {group!r})")
+    for g in groups:
+        s = s.replace(g, "")
+    s = sign + s.replace(decimal, ".")
     value = float(s)
     return int(value) if "." not in s and value.is_integer() else value
 

@@ -159,6 +159,9 @@ def test_parse_number_styles(text, decimal, group, expected):
 
 @pytest.mark.parametrize("text, decimal, group", [
     ("8.57", ",", None),     # a point in a decimal-comma table is reported, not guessed
+    ("1 23,5", ",", " "),    # digit groups have three digits
+    ("12 3456", ",", " "),
+    ("1,2,3", ".", ","),
     ("12a", ".", None),
     ("", ".", None),
 ])

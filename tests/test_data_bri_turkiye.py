@@ -5,11 +5,12 @@ Where the article is itself inconsistent the tests expect EXACTLY the known disc
 transcription error still makes a test fail. Line numbers refer to the article's plain-text
 edition (file 003_24c53ee6e967fe8a.txt).
 """
-import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
+
+from coursekit.data import parse_number
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "bri_turkiye"
 
@@ -29,14 +30,10 @@ def parse_printed(text, fmt):
     s = str(text).strip()
     if s.lower() in NUMBER_WORDS:
         return NUMBER_WORDS[s.lower()]
-    d, g = re.escape(fmt["decimal"]), re.escape(fmt["group"]) if fmt["group"] else None
-    plain = rf"-?\d+({d}\d+)?"
-    grouped = rf"-?\d{{1,3}}({g}\d{{3}})+({d}\d+)?" if g else None
-    if not (re.fullmatch(plain, s) or (grouped and re.fullmatch(grouped, s))):
+    try:
+        return float(parse_number(s, decimal=fmt["decimal"], group=fmt["group"]))
+    except ValueError:
         return None
-    if fmt["group"]:
-        s = s.replace(fmt["group"], "")
-    return float(s.replace(fmt["decimal"], "."))
 
 
 def load(name):
