@@ -33,6 +33,20 @@ COLORS = {
 }
 
 
+# jupyterquiz's answers are labels around visually hidden radio buttons, so they work from the keyboard
+# (Tab to a question, arrows or Space to answer). This makes screen readers announce the feedback too.
+FEEDBACK_LIVE_JS = """
+(function () {
+  var tries = 0;
+  (function wait() {
+    var feedback = document.querySelectorAll('.Quiz .Feedback');
+    feedback.forEach(function (f) { f.setAttribute('aria-live', 'polite'); });
+    if (feedback.length === 0 && tries++ < 50) { setTimeout(wait, 200); }
+  })();
+})();
+"""
+
+
 def bank_path(chapter: str) -> Path:
     return DATA / chapter / "quiz.yaml"
 
@@ -102,10 +116,12 @@ def questions(chapter: str, topic: str | None = None, ids: list[str] | None = No
 
 def show_quiz(chapter: str, topic: str | None = None, ids: list[str] | None = None) -> None:
     """Display a chapter's quiz (optionally one topic or some question ids)."""
+    from IPython.display import Javascript, display
     from jupyterquiz import display_quiz
 
     display_quiz([to_jupyterquiz(q) for q in questions(chapter, topic, ids)],
                  shuffle_answers=True, colors=COLORS, max_width=760)
+    display(Javascript(FEEDBACK_LIVE_JS))
 
 
 def export_json(chapter: str) -> str:

@@ -97,6 +97,19 @@ def test_answering_a_quiz_question_shows_feedback(site, visit):
     assert v.errors == []
 
 
+def test_quiz_answers_work_from_the_keyboard(site, visit):
+    v = visit(f"{site}/{CHAPTER}/quiz.html")
+    page = v.page
+    page.wait_for_selector('.Quiz .Feedback[aria-live="polite"]', state="attached", timeout=15000)
+    first = page.query_selector_all(".Quiz")[0]
+    feedback = first.query_selector(".Feedback")
+    first.query_selector('.MCButton[data-correct="true"] input[type="radio"]').focus()
+    page.keyboard.press("Space")
+    page.wait_for_timeout(200)
+    assert "correct" in (feedback.get_attribute("class") or "") and feedback.inner_text().strip()
+    assert v.errors == []
+
+
 def test_a_solution_opens_and_shows_checked_code(site, visit):
     v = visit(f"{site}/exercises/israel_palestine.html")
     page = v.page
