@@ -37,8 +37,11 @@ def copy_book(dest: Path) -> Path:
 
 
 def build(book_dir: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(JUPYTER_BOOK), "build", str(book_dir), "--warningiserror", "--keep-going"],
-                          capture_output=True, text=True)
+    """A strict build of the book in book_dir. It runs inside book_dir because the execution cache
+    path in _config.yml is resolved from the working directory: run elsewhere, the build would
+    share (and fill) that directory's cache instead of starting clean."""
+    return subprocess.run([str(JUPYTER_BOOK), "build", ".", "--warningiserror", "--keep-going"],
+                          capture_output=True, text=True, cwd=book_dir)
 
 
 @pytest.fixture(scope="session")
