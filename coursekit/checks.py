@@ -124,14 +124,15 @@ def expect_number(answer: Any, expected: float, *, what: str, tolerance: float =
 
 
 def expect_choice(answer: Any, choices: dict[str, str], correct: str, *, what: str) -> Feedback:
-    """One option out of several; every option has its own feedback."""
+    """One option out of several (matched ignoring case and spaces); every option has its own feedback."""
+    options = ", ".join(map(repr, choices))
     if not isinstance(answer, str):
-        return Feedback(False, f"{what}: answer with one of {', '.join(map(repr, choices))} (a string).")
-    key = answer.strip().lower()
-    if key not in choices:
-        return Feedback(False, f"{what}: {answer!r} is not an option; choose one of "
-                               f"{', '.join(map(repr, choices))}.")
-    return Feedback(key == correct, choices[key])
+        return Feedback(False, f"{what}: answer with one of {options} as text; you gave {type(answer).__name__}.")
+    by_key = {option.strip().lower(): option for option in choices}
+    option = by_key.get(answer.strip().lower())
+    if option is None:
+        return Feedback(False, f"{what}: {answer!r} is not an option; choose one of {options}.")
+    return Feedback(option == correct, choices[option])
 
 
 def expect_frame(answer: Any, expected: pd.DataFrame, *, what: str, sort_by: list[str] | None = None,

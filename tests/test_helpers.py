@@ -130,6 +130,17 @@ def test_framework_coding_structure_check():
     assert "have no source" in check("israel_palestine.framework_coding", unsourced).message
 
 
+@pytest.mark.parametrize("answer, correct, message", [
+    ("kyrgyzstan ", True, "Kyrgyzstan has the largest deficit"),
+    ("Türkiye", False, "Not Türkiye: rank the countries by balance ÷ GDP"),
+    ("Mongolia", False, "'Mongolia' is not an option; choose one of 'Azerbaijan'"),
+    (3, False, "answer with one of 'Azerbaijan'"),
+])
+def test_choice_answers_match_ignoring_case_and_explain_wrong_options(answer, correct, message):
+    result = check("bri_turkiye.most_exposed", answer)
+    assert bool(result) is correct and message in result.message
+
+
 def test_feedback_renders_as_html_status():
     html = check("israel_palestine.nothing", 1)._repr_html_()
     assert 'role="status"' in html and "Not yet." in html

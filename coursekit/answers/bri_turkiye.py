@@ -3,7 +3,7 @@
 Expected answers are computed from data/bri_turkiye/, so they follow the transcription.
 """
 
-from ..checks import Feedback, exercise, expect_frame, expect_number
+from ..checks import exercise, expect_choice, expect_frame, expect_number
 from ..data import load
 
 
@@ -32,13 +32,10 @@ def most_exposed(answer):
     t4 = _table4()
     share = t4.balance_usd / t4.gdp_usd
     country = t4.country[share.idxmin()]
-    if not isinstance(answer, str):
-        return Feedback(False, f"Answer with a country name as text, e.g. 'Armenia'; you gave {type(answer).__name__}.")
-    if answer.strip().lower() == country.lower():
-        return Feedback(True, f"{country} has the largest deficit with China relative to the size of its economy.")
-    if answer.strip().lower() not in {c.lower() for c in t4.country}:
-        return Feedback(False, f"{answer!r} is not a country of Table 4: {', '.join(t4.country)}.")
-    return Feedback(False, f"Not {answer}: rank the countries by balance ÷ GDP, not by the balance in dollars.")
+    choices = {c: f"Not {c}: rank the countries by balance ÷ GDP, not by the balance in dollars."
+               for c in t4.country}
+    choices[country] = f"{country} has the largest deficit with China relative to the size of its economy."
+    return expect_choice(answer, choices, country, what="The most exposed country")
 
 
 @exercise("bri_turkiye.turkiye_share_of_deficits")
