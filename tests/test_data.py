@@ -42,6 +42,17 @@ def test_every_resource_names_its_source():
             assert src["caption_original"] and src["caption_english"], res["name"]
 
 
+def test_each_folder_is_one_article_and_cites_that_article_file():
+    package = json.loads((DATA / "datapackage.json").read_text())
+    files = {a["article"]: a["file"] for a in package["articles"]}
+    article_of_folder: dict[str, int] = {}
+    for res in package["resources"]:
+        folder = res["path"].split("/")[0]
+        assert article_of_folder.setdefault(folder, res["article"]) == res["article"], res["name"]
+        assert res["source"]["file"] == files[res["article"]], res["name"]
+    assert len(set(article_of_folder.values())) == len(article_of_folder)
+
+
 @pytest.mark.parametrize("name", data.datasets())
 def test_every_dataset_loads(name):
     frame = load(name)
