@@ -1,48 +1,43 @@
 """One chart style for the whole course, and figures that always carry alt text and their source.
 
-Draw with matplotlib as usual, then hand the figure to :func:`figure`:
+Chapter code draws in a function decorated with :func:`styled`, on a figure from :func:`new_figure`,
+and hands the result to :func:`figure`:
 
-    >>> fig, ax = new_figure()
-    >>> ax.bar(["a", "b"], [1, 2])
-    >>> figure(fig, alt="Bar chart: b (2) is twice a (1).", caption="Two bars.", source="Table 1, line 40")
+    >>> @styled
+    ... def two_bars():
+    ...     fig, ax = new_figure(4, 3)
+    ...     ax.bar(["a", "b"], [1, 2])
+    ...     return figure(fig, alt="Bar chart: b (2) is twice a (1).", caption="Two bars.",
+    ...                   source="Table 1, line 40")
+    >>> two_bars()
+    <Figure: Two bars. | alt: Bar chart: b (2) is twice a (1).>
 
 :func:`figure` renders the chart as an SVG ``<img>`` with the alt text you give, inside a
 ``<figure>`` with a caption that names the source. Because the alt text is written in code beside
 the numbers (not in cell metadata), the same accessible figure appears in JupyterLab, in the built
 book and inside widget views, and it can be computed from the data so it never drifts from them.
+
+No side effects: this module never imports pyplot, never switches the backend and never touches the
+global ``rcParams``. Figures are ``matplotlib.figure.Figure`` objects (the object API), and the course
+style (``styles/course.mplstyle``) is applied only while coursekit draws, inside
+``matplotlib.style.context``. A student's own ``plt.plot(...); plt.show()`` is unaffected.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
+import functools
 import html
 import io
+from pathlib import Path
 
-import matplotlib
+import matplotlib.style
+from matplotlib.figure import Figure as MplFigure
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-
-# A colour-blind-safe palette (Okabe & Ito) and a quiet, readable style.
+STYLE_FILE = Path(__file__).resolve().parent / "styles" / "course.mplstyle"
+# The style file's palette (Okabe & Ito, colour-blind safe), for code that picks colours by hand.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
-STYLE = {
-    "figure.figsize": (7.5, 4.0),
-    "figure.dpi": 100,
-    "font.size": 10.5,
-    "axes.titlesize": 12,
-    "axes.titleweight": "bold",
-    "axes.titlelocation": "left",
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "axes.grid": True,
-    "grid.color": "#dddddd",
-    "grid.linewidth": 0.6,
-    "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
-    "legend.frameon": False,
-    "svg.fonttype": "none",   # keep text as text: smaller files, selectable, searchable
-    "svg.hashsalt": "coursekit",  # identical figures give identical SVG (stable builds)
-}
-plt.rcParams.update(STYLE)
 
 MIN_ALT_LENGTH = 25
 
@@ -51,14 +46,40 @@ class FigureError(ValueError):
     """A figure without meaningful alt text or caption."""
 
 
-def new_figure(width: float = 7.5, height: float = 4.0, **kwargs):
-    """A new figure and axes in the course style."""
-    return plt.subplots(figsize=(width, height), **kwargs)
+@contextlib.contextmanager
+def course_style():
+    """Apply the course style to everything drawn inside the ``with`` block, and only there."""
+    with matplotlib.style.context(STYLE_FILE):
+        yield
+
+
+def styled(draw):
+    """Decorator: run a drawing function inside :func:`course_style` (fonts, colours, grid)."""
+    @functools.wraps(draw)
+    def wrapper(*args, **kwargs):
+        with course_style():
+            return draw(*args, **kwargs)
+    return wrapper
+
+
+def new_figure(width: float = 7.5, height: float = 4.0, **subplots):
+    """A new figure and its axes (``subplots`` as in ``Figure.subplots``: nrows, ncols, sharex...).
+
+    The figure is not registered with pyplot, so it never shows up on its own in a notebook and
+    never needs closing. Call it inside a :func:`styled` function to get the course style.
+
+    >>> fig, (top, bottom) = new_figure(6, 4, nrows=2)
+    >>> type(fig).__name__, len(fig.axes)
+    ('Figure', 2)
+    """
+    fig = MplFigure(figsize=(width, height))
+    return fig, fig.subplots(**subplots)
 
 
 def _svg_bytes(fig) -> bytes:
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    with course_style():  # svg.fonttype and svg.hashsalt: text stays text, output is reproducible
+        fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
     return buffer.getvalue()
 
 
@@ -87,19 +108,21 @@ class Figure:
 
 
 def figure(fig, *, alt: str, caption: str, source: str = "") -> Figure:
-    """Turn a matplotlib figure into an accessible, captioned figure (and close the original).
+    """Turn a matplotlib figure into an accessible, captioned figure.
 
     ``alt`` says what the chart shows (the pattern and the key numbers), not what it is
     ("a chart"). ``source`` names the table, figure or lines of the article it comes from.
+
+    >>> fig, ax = new_figure()
+    >>> figure(fig, alt="a chart", caption="Nothing.")
+    Traceback (most recent call last):
+    ...
+    coursekit.charts.FigureError: alt text must describe what the chart shows in at least 25 characters; got 'a chart'
     """
     if not isinstance(alt, str) or len(alt.strip()) < MIN_ALT_LENGTH:
-        plt.close(fig)
         raise FigureError(
             f"alt text must describe what the chart shows in at least {MIN_ALT_LENGTH} characters; got {alt!r}"
         )
     if not caption or not caption.strip():
-        plt.close(fig)
         raise FigureError("every figure needs a caption")
-    svg = _svg_bytes(fig)
-    plt.close(fig)
-    return Figure(svg, alt.strip(), caption.strip(), source.strip())
+    return Figure(_svg_bytes(fig), alt.strip(), caption.strip(), source.strip())

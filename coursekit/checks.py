@@ -61,18 +61,70 @@ def available() -> list[str]:
     return sorted(_CHECKS)
 
 
-def check(name: str, answer: Any) -> Feedback:
-    """Check an answer to the exercise called ``name``; always returns Feedback, never raises."""
+_MISSING = object()
+
+
+def check(name: Any = _MISSING, answer: Any = _MISSING) -> Feedback:
+    """Check an answer to the exercise called ``name``; always returns Feedback, never raises.
+
+    >>> check("bri_turkiye.balance_errors", 0)
+    Correct. The number of rows whose printed balance is not exports minus imports is 0.
+    >>> check(0, "bri_turkiye.balance_errors")
+    Not yet. The exercise name comes first, then your answer: check("bri_turkiye.balance_errors", 0).
+    >>> check("bri_turkiye.balance_errors")
+    Not yet. Give your answer after the exercise name: check("bri_turkiye.balance_errors", your_answer).
+    """
     _load_answer_modules()
+    if not isinstance(name, str) and isinstance(answer, str) and answer in _CHECKS:
+        return Feedback(False, "The exercise name comes first, then your answer: "
+                               f"check({answer!r}, {_short(name)}).")
+    if name is _MISSING:
+        return Feedback(False, 'Give the exercise name and your answer: check("chapter.exercise", answer). '
+                               f"Exercises: {', '.join(sorted(_CHECKS))}.")
+    if not isinstance(name, str):
+        return Feedback(False, f'The first argument is the exercise name, as text (in quotes), not '
+                               f'{type(name).__name__} {_short(name)}: check("chapter.exercise", answer).')
     if name not in _CHECKS:
         close = [k for k in _CHECKS if k.split(".")[0] == name.split(".")[0]]
         return Feedback(False, f"There is no exercise called {name!r}. "
                                f"Exercises of this chapter: {', '.join(close) or 'none'}.")
+    if answer is _MISSING:
+        return Feedback(False, f"Give your answer after the exercise name: check({name!r}, your_answer).")
     try:
         return _CHECKS[name](answer)
-    except Exception as err:  # a bug in a checker must not look like the student's fault
-        return Feedback(False, f"The checker itself failed ({type(err).__name__}: {err}). "
-                               "This is our bug, not yours: please report it.")
+    except Exception as err:
+        # Checkers test the form of an answer before its value, so an error here almost always means
+        # an answer of an unexpected shape: say so, without blaming the student or hiding the error.
+        return Feedback(False, f"This answer could not be checked ({type(err).__name__}: {err}). Make sure it "
+                               "has the form the exercise asks for (type, columns, one value per row). If it "
+                               "does, tell your instructor: the checker may be wrong.")
+
+
+def human(value: Any) -> str:
+    """A value as a person writes it: no ``np.float64(...)``, no float noise.
+
+    >>> import numpy as np
+    >>> human(np.float64(0.021934567)), human(np.int64(12)), human(1234567.0), human("text")
+    ('0.0219346', '12', '1,234,567', "'text'")
+    """
+    if isinstance(value, bool) or value is None:
+        return str(value)
+    if isinstance(value, str):
+        return repr(value)
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return _short(value)
+    if math.isnan(number):
+        return "NaN (a missing value)"
+    if number.is_integer() and abs(number) < 1e15:
+        return f"{int(number):,}"
+    return f"{number:,.6g}"
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 # -- building blocks for checkers --------------------------------------------------------------
@@ -96,6 +148,10 @@ def expect_columns(answer: Any, needed: list[str], *, what: str) -> Feedback | N
     """None if ``answer`` is a data frame with these columns, else feedback saying what is wrong."""
     if not isinstance(answer, pd.DataFrame):
         return Feedback(False, f"{what} should be a pandas DataFrame; you gave {type(answer).__name__}.")
+    duplicated = sorted({str(c) for c in answer.columns[answer.columns.duplicated()]})
+    if duplicated:
+        return Feedback(False, f"{what} has the column(s) {', '.join(duplicated)} more than once; "
+                               "keep one of each (for example with frame.loc[:, ~frame.columns.duplicated()]).")
     missing = [c for c in needed if c not in answer.columns]
     if missing:
         return Feedback(False, f"{what} is missing the column(s) {', '.join(missing)}; "
@@ -117,7 +173,7 @@ def expect_number(answer: Any, expected: float, *, what: str, tolerance: float =
         return Feedback(False, f"{what} should be a number; {answer!r} cannot be read as one.")
     if math.isnan(value):
         return Feedback(False, f"{what} is NaN: check for missing values in the columns you used.")
-    shown = f"{value:,.6g}" if isinstance(answer, float) else answer
+    shown = human(value)
     if abs(value - expected) <= tolerance * max(1.0, abs(expected)):
         return Feedback(True, f"{what} is {shown}.")
     return Feedback(False, f"{what} is not {shown}. {hint}".strip())
@@ -161,5 +217,5 @@ def expect_frame(answer: Any, expected: pd.DataFrame, *, what: str, sort_by: lis
         if not bool(equal.all()):
             row = int((~equal).to_numpy().argmax())
             return Feedback(False, f"{what}: column '{col}' differs first at row {row} "
-                                   f"(you have {a.iloc[row]!r}). {hint}".strip())
+                                   f"(you have {human(a.iloc[row])}). {hint}".strip())
     return Feedback(True, f"{what} matches.")

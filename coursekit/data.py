@@ -69,8 +69,19 @@ def resource(name: str, package_path: Path = PACKAGE) -> dict:
     raise DataError(f"no dataset called {name!r}. Known datasets: {known}")
 
 
-def describe(name: str) -> str:
-    """A short, readable account of where a dataset comes from."""
+class Description(str):
+    """Text that shows as itself (not as a quoted string) when it ends a notebook cell."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def describe(name: str) -> Description:
+    """A short, readable account of where a dataset comes from (shown once, as plain text).
+
+    >>> print(describe("bri_turkiye/table1_china_growth_current_account").splitlines()[1])
+      file: data/bri_turkiye/table1_china_growth_current_account.csv
+    """
     res = resource(name)
     src = res.get("source", {})
     lines = [
@@ -83,9 +94,7 @@ def describe(name: str) -> str:
         lines.append(f"  note: {note}")
     for d in res.get("discrepancies", []):
         lines.append(f"  discrepancy ({d['id']}): {d['description']}")
-    text = "\n".join(lines)
-    print(text)
-    return text
+    return Description("\n".join(lines))
 
 
 # -- parsing printed numbers --------------------------------------------------------------------

@@ -47,6 +47,16 @@ FEEDBACK_LIVE_JS = """
 """
 
 
+# jupyterquiz typesets its text with MathJax whenever a global MathJax exists. JupyterLab defines one
+# without ``typeset``: jupyterquiz then loads MathJax from a CDN, and each answer click throws. Our
+# questions hold no mathematics, so a no-op ``typeset`` on such an object is exact, and stays offline.
+NO_CDN_MATHJAX_JS = """
+if (typeof window.MathJax !== 'undefined' && typeof window.MathJax.typeset !== 'function') {
+  window.MathJax.typeset = function () {};
+}
+"""
+
+
 def bank_path(chapter: str) -> Path:
     return DATA / chapter / "quiz.yaml"
 
@@ -119,6 +129,7 @@ def show_quiz(chapter: str, topic: str | None = None, ids: list[str] | None = No
     from IPython.display import Javascript, display
     from jupyterquiz import display_quiz
 
+    display(Javascript(NO_CDN_MATHJAX_JS))
     display_quiz([to_jupyterquiz(q) for q in questions(chapter, topic, ids)],
                  shuffle_answers=True, colors=COLORS, max_width=760)
     display(Javascript(FEEDBACK_LIVE_JS))

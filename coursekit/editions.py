@@ -1,0 +1,374 @@
+"""The student edition: solution-free notebooks generated from the chapter sources.
+
+The chapter pages (``chapters/<chapter>/*.md``, ``exercises/<chapter>.md``) are the single source.
+The book shows them with folded solutions; students get ``.ipynb`` copies made here, with
+
+- no solution: sphinx-exercise's ``{solution}`` blocks, everything between ``{solution-start}`` and
+  ``{solution-end}`` (prose and code), and any code cell tagged ``solution`` are dropped;
+- no outputs (nothing pre-computed, no "Correct." waiting under an unanswered exercise);
+- links between pages pointing at the ``.ipynb`` copies, so they open in JupyterLab;
+- markup JupyterLab cannot render (sphinx-exercise directives, ``{raw} html``) turned into markup
+  that jupyterlab-myst renders.
+
+Used by ``python3 tasks.py lab`` (the student workspace, where nothing a student has is ever
+overwritten), by the book build (a student ``.ipynb`` per page and a zip per chapter), and by
+``python3 tasks.py student DIR`` (the whole edition, e.g. for a campus JupyterHub).
+
+    >>> nb = student_notebook(SOURCE_ROOT / "exercises" / "bri_turkiye.md")
+    >>> any("solution" in cell.source for cell in nb.cells)
+    False
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jupytext
+import nbformat
+from markdown_it import MarkdownIt
+from mdit_py_plugins.colon_fence import colon_fence_plugin
+
+SOURCE_ROOT = Path(__file__).resolve().parent.parent
+MANIFEST = ".course-manifest.json"  # in a student workspace: what the course last delivered
+KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
+
+_md = MarkdownIt("commonmark").use(colon_fence_plugin)
+
+
+class EditionError(ValueError):
+    """A chapter source whose solutions cannot be separated safely (names the file and line)."""
+
+
+def _directive(token) -> str:
+    """The directive name of a fence token (``{solution-start}``), or '' for a plain fence."""
+    info = token.info.strip()
+    return info.split()[0] if info.startswith("{") else ""
+
+
+def _tags(token) -> list[str]:
+    match = re.search(r"^:tags:\s*\[(.*?)\]", token.content, flags=re.M)
+    return [t.strip().strip("'\"") for t in match.group(1).split(",")] if match else []
+
+
+def strip_solutions(text: str, where: str = "page") -> str:
+    """MyST Markdown with every solution removed.
+
+    >>> page = '''Try it.
+    ...
+    ... ````{solution-start} ex1
+    ... ````
+    ...
+    ... ```{code-cell} ipython3
+    ... answer = 42
+    ... ```
+    ...
+    ... Because 6 times 7.
+    ...
+    ... ````{solution-end}
+    ... ````
+    ...
+    ... ```{solution} ex2
+    ... A model answer.
+    ... ```
+    ...
+    ... Next exercise.
+    ... '''
+    >>> print(strip_solutions(page))
+    Try it.
+    <BLANKLINE>
+    Next exercise.
+    <BLANKLINE>
+    """
+    lines = text.splitlines(keepends=True)
+    drop: list[tuple[int, int]] = []
+    start = None
+    for token in _md.parse(text):
+        if token.type not in ("fence", "colon_fence") or token.level != 0 or token.map is None:
+            continue
+        name = _directive(token)
+        if name == "{solution-start}":
+            if start is not None:
+                raise EditionError(f"{where}, line {token.map[0] + 1}: solution-start inside another solution")
+            start = token.map[0]
+        elif name == "{solution-end}":
+            if start is None:
+                raise EditionError(f"{where}, line {token.map[0] + 1}: solution-end without solution-start")
+            drop.append((start, token.map[1]))
+            start = None
+        elif start is None and (name == "{solution}" or
+                                (name == "{code-cell}" and "solution" in _tags(token))):
+            drop.append((token.map[0], token.map[1]))
+    if start is not None:
+        raise EditionError(f"{where}, line {start + 1}: solution-start is never closed by solution-end")
+    keep = [True] * len(lines)
+    for first, last in drop:
+        for i in range(first, min(last, len(lines))):
+            keep[i] = False
+        # also drop the blank lines that followed the removed block
+        i = last
+        while i < len(lines) and not lines[i].strip():
+            keep[i] = False
+            i += 1
+    return "".join(line for line, k in zip(lines, keep) if k)
+
+
+_LINK = re.compile(r"\]\((?![a-z][a-z0-9+.-]*:|#|/)([^)\s]+?)\.md(#[^)\s]*)?\)")
+
+
+def relink(markdown: str) -> str:
+    """Point relative links at the notebooks of the student edition (``x.md`` -> ``x.ipynb``).
+
+    >>> relink("[the summary](summary.md), [ex](../../exercises/a.md#one), [web](https://x.org/a.md)")
+    '[the summary](summary.ipynb), [ex](../../exercises/a.ipynb#one), [web](https://x.org/a.md)'
+    """
+    return _LINK.sub(lambda m: f"]({m.group(1)}.ipynb{m.group(2) or ''})", markdown)
+
+
+def _fences(text: str):
+    return [t for t in _md.parse(text) if t.type in ("fence", "colon_fence") and t.level == 0 and t.map]
+
+
+def for_jupyterlab(markdown: str) -> str:
+    """Rewrite the markup jupyterlab-myst does not render into markup it does.
+
+    - ``{exercise}`` (sphinx-exercise) becomes an admonition titled "Exercise: ..."; its
+      ``:label:`` (a cross-reference target in the book) is dropped.
+    - ``{raw} html`` becomes the HTML itself, which Markdown cells show.
+
+    >>> print(for_jupyterlab('''```{exercise} Count the rows
+    ... :label: ex1
+    ...
+    ... How many rows?
+    ... ```'''))
+    ```{admonition} Exercise: Count the rows
+    :class: tip
+    <BLANKLINE>
+    How many rows?
+    ```
+    """
+    lines = markdown.splitlines(keepends=True)
+    for token in reversed(_fences(markdown)):
+        name = _directive(token)
+        first, last = token.map
+        if name == "{exercise}":
+            title = token.info.strip()[len("{exercise}"):].strip()
+            body = [ln for ln in token.content.splitlines(keepends=True) if not ln.startswith(":label:")]
+            fence = token.markup
+            head = f"{fence}{{admonition}} Exercise{': ' + title if title else ''}\n:class: tip\n"
+            end = fence + ("\n" if lines[last - 1].endswith("\n") else "")
+            lines[first:last] = [head, *body, end]
+        elif name == "{raw}" and token.info.split()[1:2] == ["html"]:
+            lines[first:last] = [token.content]
+    return "".join(lines)
+
+
+def _split_at_sections(markdown: str) -> list[str]:
+    """Split a long Markdown cell before each ``##`` heading (outside fences), for easier editing."""
+    starts = [t.map[0] for t in _md.parse(markdown)
+              if t.type == "heading_open" and t.tag in ("h2",) and t.level == 0 and t.map and t.map[0] > 0]
+    lines = markdown.splitlines(keepends=True)
+    bounds = [0, *starts, len(lines)]
+    parts = ["".join(lines[a:b]).strip("\n") for a, b in zip(bounds, bounds[1:])]
+    return [p for p in parts if p.strip()]
+
+
+def student_notebook(path: Path) -> nbformat.NotebookNode:
+    """The student's notebook of one chapter page: no solutions, no outputs, links to notebooks."""
+    path = Path(path)
+    where = str(path.relative_to(SOURCE_ROOT)) if path.is_relative_to(SOURCE_ROOT) else str(path)
+    text = strip_solutions(path.read_text(encoding="utf-8"), where)
+    source = jupytext.reads(text, fmt="md:myst")
+    cells = []
+    for cell in source.cells:
+        if cell.cell_type == "markdown":
+            for part in _split_at_sections(for_jupyterlab(relink(cell.source))):
+                cells.append(nbformat.v4.new_markdown_cell(part))
+        elif cell.cell_type == "code":
+            tags = [t for t in cell.metadata.get("tags", []) if t != "remove-cell"]
+            if "remove-cell" in cell.metadata.get("tags", []):
+                continue  # build-time plumbing, never shown to readers either
+            meta = {"tags": tags} if tags else {}
+            cells.append(nbformat.v4.new_code_cell(cell.source, metadata=meta))
+        else:
+            cells.append(nbformat.v4.new_raw_cell(cell.source))
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.metadata = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
+    for i, cell in enumerate(nb.cells):  # stable ids: the same source gives the same file
+        cell.id = hashlib.sha1(f"{where}:{i}".encode()).hexdigest()[:8]
+    nbformat.validate(nb)
+    return nb
+
+
+def notebook_text(nb: nbformat.NotebookNode) -> str:
+    """The notebook as JupyterLab writes it, so a freshly opened copy is not marked as changed."""
+    return nbformat.writes(nb) + "\n"
+
+
+# -- which pages make up the edition -------------------------------------------------------------
+
+def chapters(root: Path = SOURCE_ROOT) -> list[str]:
+    return sorted(p.name for p in (root / "chapters").iterdir() if (p / "index.md").is_file())
+
+
+def chapter_pages(chapter: str, root: Path = SOURCE_ROOT) -> dict[str, Path]:
+    """Student-edition path (relative, ``.ipynb``) -> source page, for one chapter."""
+    pages = {f"chapters/{chapter}/{p.stem}.ipynb": p for p in sorted((root / "chapters" / chapter).glob("*.md"))}
+    exercises = root / "exercises" / f"{chapter}.md"
+    if exercises.is_file():
+        pages[f"exercises/{chapter}.ipynb"] = exercises
+    return pages
+
+
+def edition_pages(root: Path = SOURCE_ROOT) -> dict[str, Path]:
+    pages: dict[str, Path] = {}
+    for chapter in chapters(root):
+        pages.update(chapter_pages(chapter, root))
+    return pages
+
+
+# -- the student workspace: deliver new files, never overwrite ----------------------------------
+
+@dataclass
+class Delivery:
+    """What one delivery into a workspace did."""
+
+    new: list[str] = field(default_factory=list)        # copied (they were not there)
+    kept: list[str] = field(default_factory=list)       # already there, course unchanged since
+    updated: list[str] = field(default_factory=list)    # already there, the course has a newer version
+
+    def report(self, refresh_command: str) -> str:
+        lines = [f"{len(self.new)} new notebook(s); {len(self.kept) + len(self.updated)} of yours left untouched."]
+        if self.updated:
+            lines.append("The course has a newer version of these notebooks (your copies were not changed):")
+            lines += [f"  {name}" for name in self.updated]
+            lines.append(f"To get a fresh copy of one, run: {refresh_command} <notebook>  "
+                         "(your copy is kept beside it, renamed with today's date).")
+        return "\n".join(lines)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _read_manifest(workspace: Path) -> dict:
+    try:
+        return json.loads((workspace / MANIFEST).read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
+
+
+def deliver(workspace: Path, root: Path = SOURCE_ROOT) -> Delivery:
+    """Write every student notebook that is missing from ``workspace``; never touch an existing file.
+
+    The manifest records the version of each notebook the course delivered, so that later runs can
+    tell a student which of their notebooks has a newer course version.
+    """
+    workspace = Path(workspace)
+    manifest = _read_manifest(workspace)
+    done = Delivery()
+    for name, source in edition_pages(root).items():
+        text = notebook_text(student_notebook(source))
+        dest = workspace / name
+        if dest.exists():
+            (done.kept if manifest.get(name) in (None, _digest(text)) else done.updated).append(name)
+            continue
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text(text, encoding="utf-8")
+        manifest[name] = _digest(text)
+        done.new.append(name)
+    workspace.mkdir(parents=True, exist_ok=True)
+    (workspace / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
+    return done
+
+
+def refresh(workspace: Path, name: str, stamp: str, root: Path = SOURCE_ROOT) -> Path | None:
+    """Replace a student's notebook with the course's current version, keeping theirs as a backup.
+
+    Returns the backup's path (None if there was no copy to keep). Nothing is ever deleted.
+    """
+    workspace = Path(workspace)
+    pages = edition_pages(root)
+    name = name.removeprefix(str(workspace) + "/").removeprefix("my_notebooks/")
+    if name not in pages:
+        raise EditionError(f"{name!r} is not a notebook of the course; choose one of: {', '.join(pages)}")
+    dest = workspace / name
+    backup = None
+    if dest.exists():
+        backup = dest.with_name(f"{dest.stem}.mine-{stamp}{dest.suffix}")
+        n = 2
+        while backup.exists():
+            backup = dest.with_name(f"{dest.stem}.mine-{stamp}-{n}{dest.suffix}")
+            n += 1
+        dest.rename(backup)
+    text = notebook_text(student_notebook(pages[name]))
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_text(text, encoding="utf-8")
+    manifest = _read_manifest(workspace)
+    manifest[name] = _digest(text)
+    (workspace / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
+    return backup
+
+
+# -- a chapter to take elsewhere ----------------------------------------------------------------
+
+ZIP_README = """\
+1. pip install -r requirements.txt   (once: pandas, matplotlib, ipywidgets, jupyterquiz, jupyterlab-myst, and this folder's coursekit)
+2. jupyter lab chapters/{chapter}/index.ipynb
+"""
+
+# What the notebooks need at run time (pinned as in requirements.txt), and the helpers from this folder.
+RUNTIME = ("pandas", "matplotlib", "ipywidgets", "JupyterQuiz", "PyYAML", "jsonschema", "jupyterlab",
+           "jupyterlab_myst", "ipykernel")
+
+
+def runtime_requirements(root: Path = SOURCE_ROOT) -> str:
+    pins = {}
+    for line in (root / "requirements.txt").read_text().splitlines():
+        if "==" in line and not line.startswith("#"):
+            pins[line.split("==")[0].lower()] = line.strip()
+    missing = [name for name in RUNTIME if name.lower() not in pins]
+    if missing:
+        raise EditionError(f"requirements.txt pins no version of {', '.join(missing)}")
+    return "\n".join(pins[name.lower()] for name in RUNTIME) + "\n-e .\n"
+
+
+def _package_files(root: Path) -> list[Path]:
+    package = root / "coursekit"
+    return sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+                  and p.suffix in (".py", ".json", ".mplstyle", ".html"))
+
+
+def chapter_zip(chapter: str, root: Path = SOURCE_ROOT) -> bytes:
+    """A zip of one chapter that runs anywhere with Python: student notebooks, data, coursekit.
+
+    The data package descriptor is trimmed to this chapter's datasets.
+    """
+    package = json.loads((root / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    package["resources"] = [r for r in package["resources"] if r["path"].startswith(f"{chapter}/")]
+    buffer = io.BytesIO()
+    top = f"{chapter}/"
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        def add(name: str, data: str | bytes) -> None:
+            info = zipfile.ZipInfo(top + name, date_time=(2026, 1, 1, 0, 0, 0))  # reproducible bytes
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, data)
+
+        add("README.md", ZIP_README.format(chapter=chapter))
+        add("requirements.txt", runtime_requirements(root))
+        add("pyproject.toml", (root / "pyproject.toml").read_text(encoding="utf-8"))
+        for name, source in chapter_pages(chapter, root).items():
+            add(name, notebook_text(student_notebook(source)))
+        add("data/datapackage.json", json.dumps(package, ensure_ascii=False, indent=2))
+        for path in sorted((root / "data" / chapter).rglob("*")):
+            if path.is_file():
+                add(str(path.relative_to(root)), path.read_bytes())
+        for path in _package_files(root):
+            add(str(path.relative_to(root)), path.read_bytes())
+    return buffer.getvalue()
