@@ -4,6 +4,8 @@
     python3 tasks.py book     build the HTML book into _build/html (creates .venv on first use)
     python3 tasks.py test     run every test (installs test tools and Debian's chromium if missing)
     python3 tasks.py lab      open your own copy of the notebooks (my_notebooks/) in JupyterLab
+    python3 tasks.py refresh F   replace your notebook F with the course's newest version (yours is kept)
+    python3 tasks.py student DIR write the student edition (no solutions) into DIR, e.g. for a JupyterHub
     python3 tasks.py serve    serve the built book on http://127.0.0.1:8000
     python3 tasks.py bench    measure build times and page weights (JSON report)
     python3 tasks.py clean    remove _build (the execution cache too)
@@ -75,41 +77,67 @@ def test(extra: list[str]) -> None:
 
 
 WORKSPACE = ROOT / "my_notebooks"
-LAB_SETTINGS = {  # open MyST Markdown notebooks as notebooks (jupytext), not as text
-    "@jupyterlab/docmanager-extension:plugin": {
-        "defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}
-    }
+# JupyterLab settings for the student workspace: no news or update checks (they would ask another host).
+LAB_SETTINGS = {
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
 }
 
 
-def prepare_workspace() -> list[Path]:
-    """Copy the chapter and exercise notebooks into my_notebooks/, never overwriting a student's file.
+def prepare_lab(workspace: Path = WORKSPACE) -> str:
+    """Write the lab settings and deliver the student notebooks; returns the report to print.
 
-    Returns the files copied this time. Files already in my_notebooks/ are left exactly as they are,
-    so updating the course (git pull) never touches a student's work.
+    Delivery never overwrites a file in the workspace (coursekit.editions.deliver). Runs in the
+    course's virtual environment, where coursekit and jupytext are installed.
     """
-    copied = []
-    for folder in ("chapters", "exercises"):
-        for src in sorted((ROOT / folder).rglob("*.md")):
-            dest = WORKSPACE / src.relative_to(ROOT)
-            if dest.exists():
-                continue
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, dest)
-            copied.append(dest)
-    return copied
-
-
-def lab(extra: list[str]) -> None:
     import json
 
-    ensure_env()
     settings = VENV / "share" / "jupyter" / "lab" / "settings"
     settings.mkdir(parents=True, exist_ok=True)
     (settings / "overrides.json").write_text(json.dumps(LAB_SETTINGS, indent=2))
-    copied = prepare_workspace()
-    print(f"Your notebooks are in {WORKSPACE} ({len(copied)} new; existing files were left untouched).")
+    out = subprocess.run([PY, "-c", (
+        "import sys; from pathlib import Path; from coursekit.editions import deliver; "
+        "print(deliver(Path(sys.argv[1])).report('python3 tasks.py refresh'))"), workspace],
+        check=True, capture_output=True, text=True, cwd=ROOT)
+    return out.stdout.strip()
+
+
+def lab(extra: list[str]) -> None:
+    ensure_env()
+    report = prepare_lab()
+    print(f"Your notebooks are in {WORKSPACE}.\n{report}", flush=True)
     run(VENV / "bin" / "jupyter", "lab", WORKSPACE, *extra)
+
+
+def refresh(extra: list[str]) -> None:
+    """Replace one of the student's notebooks with the course's current version (theirs is kept)."""
+    if len(extra) != 1:
+        print("Usage: python3 tasks.py refresh chapters/<chapter>/<page>.ipynb")
+        sys.exit(2)
+    ensure_env()
+    out = subprocess.run([PY, "-c", (
+        "import sys, datetime; from pathlib import Path; from coursekit.editions import refresh, EditionError\n"
+        "try:\n"
+        "    kept = refresh(Path(sys.argv[1]), sys.argv[2], datetime.date.today().isoformat())\n"
+        "except EditionError as err:\n"
+        "    sys.exit(str(err))\n"
+        "print(f'Fresh copy written. Yours is kept as {kept}.' if kept else 'Fresh copy written.')"),
+        WORKSPACE, extra[0]], cwd=ROOT)
+    sys.exit(out.returncode)
+
+
+def student(extra: list[str]) -> None:
+    """Write the whole student edition (no solutions) into a folder, e.g. a repository for nbgitpuller."""
+    if len(extra) != 1:
+        print("Usage: python3 tasks.py student <folder>")
+        sys.exit(2)
+    ensure_env()
+    run(PY, "-c", (
+        "import sys; from pathlib import Path; from coursekit.editions import write_edition, EditionError\n"
+        "try:\n"
+        "    files = write_edition(Path(sys.argv[1]))\n"
+        "except EditionError as err:\n"
+        "    sys.exit(str(err))\n"
+        "print(f'{len(files)} files written to {sys.argv[1]}')"), Path(extra[0]).resolve())
 
 
 def serve() -> None:
@@ -130,13 +158,14 @@ def clean() -> None:
 
 
 def main(argv: list[str]) -> None:
-    if not argv or argv[0] not in {"book", "test", "lab", "serve", "bench", "clean"}:
+    commands = {"test": test, "lab": lab, "bench": bench, "refresh": refresh, "student": student}
+    if not argv or argv[0] not in {"book", "serve", "clean", *commands}:
         print(__doc__)
         sys.exit(2)
     command, extra = argv[0], argv[1:]
     try:
-        if command in ("test", "lab", "bench"):
-            {"test": test, "lab": lab, "bench": bench}[command](extra)
+        if command in commands:
+            commands[command](extra)
         else:
             {"book": book, "serve": serve, "clean": clean}[command]()
     except subprocess.CalledProcessError as err:

@@ -1,7 +1,8 @@
 """Feedback on exercise answers, for students working in JupyterLab.
 
     >>> from coursekit import check
-    >>> check("israel_palestine.silent_cells", my_answer)
+    >>> check("bri_turkiye.balance_errors", "two")  # doctest: +ELLIPSIS
+    Not yet. The number of rows ... should be a number; you gave str 'two'.
 
 ``check`` never raises on a student's answer: a wrong value, a wrong type, or an error inside a
 function the student wrote all come back as a plain-language message. The expected answers are
@@ -14,12 +15,13 @@ import html
 import importlib
 import math
 import pkgutil
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import pandas as pd
 
-_CHECKS: dict[str, Callable[[Any], "Feedback"]] = {}
+_CHECKS: dict[str, Callable[[Any], Feedback]] = {}
 
 
 @dataclass
@@ -77,7 +79,7 @@ def check(name: Any = _MISSING, answer: Any = _MISSING) -> Feedback:
     _load_answer_modules()
     if not isinstance(name, str) and isinstance(answer, str) and answer in _CHECKS:
         return Feedback(False, "The exercise name comes first, then your answer: "
-                               f"check({answer!r}, {_short(name)}).")
+                               f'check("{answer}", {_short(name)}).')
     if name is _MISSING:
         return Feedback(False, 'Give the exercise name and your answer: check("chapter.exercise", answer). '
                                f"Exercises: {', '.join(sorted(_CHECKS))}.")
@@ -89,7 +91,7 @@ def check(name: Any = _MISSING, answer: Any = _MISSING) -> Feedback:
         return Feedback(False, f"There is no exercise called {name!r}. "
                                f"Exercises of this chapter: {', '.join(close) or 'none'}.")
     if answer is _MISSING:
-        return Feedback(False, f"Give your answer after the exercise name: check({name!r}, your_answer).")
+        return Feedback(False, f'Give your answer after the exercise name: check("{name}", your_answer).')
     try:
         return _CHECKS[name](answer)
     except Exception as err:

@@ -7,20 +7,40 @@ file is reported as a :class:`DataError` naming the file, the column and the row
 
     >>> from coursekit import load, describe
     >>> timeline = load("israel_palestine/timeline")
-    >>> describe("israel_palestine/timeline")      # title, source lines, notes
+    >>> timeline.year.dtype
+    Int64Dtype()
+    >>> print(describe("israel_palestine/timeline").splitlines()[0])   # title, source lines, notes
+    Dated events mentioned in article 2
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import os
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
-ROOT = Path(__file__).resolve().parent.parent
+
+def _find_root() -> Path:
+    """The folder holding ``data/datapackage.json``: beside this package (a clone, a chapter zip),
+    else ``$COURSEKIT_ROOT``, else the working directory or one above it (coursekit installed
+    elsewhere, e.g. on a JupyterHub, with the notebooks pulled into the student's home)."""
+    here = Path(__file__).resolve().parent.parent
+    candidates = [here]
+    if os.environ.get("COURSEKIT_ROOT"):
+        candidates.insert(0, Path(os.environ["COURSEKIT_ROOT"]).resolve())
+    candidates += [Path.cwd(), *Path.cwd().parents]
+    for folder in candidates:
+        if (folder / "data" / "datapackage.json").is_file():
+            return folder
+    return here  # the first load() then says which descriptor is missing
+
+
+ROOT = _find_root()
 DATA = ROOT / "data"
 PACKAGE = DATA / "datapackage.json"
 
@@ -36,7 +56,7 @@ def _where(path: Path) -> str:
         return str(path)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _package(package_path: Path = PACKAGE) -> dict:
     try:
         return json.loads(package_path.read_text(encoding="utf-8"))

@@ -15,7 +15,7 @@ overwritten), by the book build (a student ``.ipynb`` per page and a zip per cha
 ``python3 tasks.py student DIR`` (the whole edition, e.g. for a campus JupyterHub).
 
     >>> nb = student_notebook(SOURCE_ROOT / "exercises" / "bri_turkiye.md")
-    >>> any("solution" in cell.source for cell in nb.cells)
+    >>> any("{solution" in cell.source or "Correct." in cell.source for cell in nb.cells)
     False
 """
 
@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import platform
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -36,7 +37,12 @@ from mdit_py_plugins.colon_fence import colon_fence_plugin
 
 SOURCE_ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = ".course-manifest.json"  # in a student workspace: what the course last delivered
-KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
+# As ipykernel's own kernel announces itself: JupyterLab rewrites differing metadata when the kernel
+# starts, which would mark an untouched notebook as changed.
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+LANGUAGE_INFO = {"codemirror_mode": {"name": "ipython", "version": 3}, "file_extension": ".py",
+                 "mimetype": "text/x-python", "name": "python", "nbconvert_exporter": "python",
+                 "pygments_lexer": "ipython3", "version": platform.python_version()}
 
 _md = MarkdownIt("commonmark").use(colon_fence_plugin)
 
@@ -198,7 +204,7 @@ def student_notebook(path: Path) -> nbformat.NotebookNode:
         else:
             cells.append(nbformat.v4.new_raw_cell(cell.source))
     nb = nbformat.v4.new_notebook(cells=cells)
-    nb.metadata = {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
+    nb.metadata = {"kernelspec": KERNELSPEC, "language_info": LANGUAGE_INFO}
     for i, cell in enumerate(nb.cells):  # stable ids: the same source gives the same file
         cell.id = hashlib.sha1(f"{where}:{i}".encode()).hexdigest()[:8]
     nbformat.validate(nb)
@@ -315,12 +321,13 @@ def refresh(workspace: Path, name: str, stamp: str, root: Path = SOURCE_ROOT) ->
     return backup
 
 
-# -- a chapter to take elsewhere ----------------------------------------------------------------
+# -- a chapter (or the whole course) to take elsewhere -------------------------------------------
 
-ZIP_README = """\
-1. pip install -r requirements.txt   (once: pandas, matplotlib, ipywidgets, jupyterquiz, jupyterlab-myst, and this folder's coursekit)
-2. jupyter lab chapters/{chapter}/index.ipynb
+README = """\
+1. pip install -r requirements.txt   (once; it also installs this folder's coursekit)
+2. jupyter lab {start}
 """
+EDITION_MARK = ".course-edition"  # marks a folder written by write_edition (safe to rewrite)
 
 # What the notebooks need at run time (pinned as in requirements.txt), and the helpers from this folder.
 RUNTIME = ("pandas", "matplotlib", "ipywidgets", "JupyterQuiz", "PyYAML", "jsonschema", "jupyterlab",
@@ -328,6 +335,11 @@ RUNTIME = ("pandas", "matplotlib", "ipywidgets", "JupyterQuiz", "PyYAML", "jsons
 
 
 def runtime_requirements(root: Path = SOURCE_ROOT) -> str:
+    """Pinned run-time requirements of the student edition, plus this folder's coursekit.
+
+    >>> print(runtime_requirements().splitlines()[0])
+    pandas==3.1.1
+    """
     pins = {}
     for line in (root / "requirements.txt").read_text().splitlines():
         if "==" in line and not line.startswith("#"):
@@ -344,31 +356,54 @@ def _package_files(root: Path) -> list[Path]:
                   and p.suffix in (".py", ".json", ".mplstyle", ".html"))
 
 
-def chapter_zip(chapter: str, root: Path = SOURCE_ROOT) -> bytes:
-    """A zip of one chapter that runs anywhere with Python: student notebooks, data, coursekit.
+def edition_files(chapter_names: list[str], root: Path = SOURCE_ROOT) -> dict[str, bytes]:
+    """Every file of a student edition of some chapters: notebooks, their data, coursekit, README.
 
-    The data package descriptor is trimmed to this chapter's datasets.
+    The data package descriptor is trimmed to these chapters' datasets.
     """
     package = json.loads((root / "data" / "datapackage.json").read_text(encoding="utf-8"))
-    package["resources"] = [r for r in package["resources"] if r["path"].startswith(f"{chapter}/")]
+    package["resources"] = [r for r in package["resources"] if r["path"].split("/")[0] in chapter_names]
+    start = f"chapters/{chapter_names[0]}/index.ipynb" if len(chapter_names) == 1 else ""
+    files = {
+        "README.md": README.format(start=start).encode(),
+        "requirements.txt": runtime_requirements(root).encode(),
+        "pyproject.toml": (root / "pyproject.toml").read_bytes(),
+        "data/datapackage.json": json.dumps(package, ensure_ascii=False, indent=2).encode(),
+    }
+    for chapter in chapter_names:
+        for name, source in chapter_pages(chapter, root).items():
+            files[name] = notebook_text(student_notebook(source)).encode()
+        for path in sorted((root / "data" / chapter).rglob("*")):
+            if path.is_file():
+                files[str(path.relative_to(root))] = path.read_bytes()
+    for path in _package_files(root):
+        files[str(path.relative_to(root))] = path.read_bytes()
+    return files
+
+
+def chapter_zip(chapter: str, root: Path = SOURCE_ROOT) -> bytes:
+    """A zip of one chapter that runs anywhere with Python (same bytes for the same sources)."""
     buffer = io.BytesIO()
-    top = f"{chapter}/"
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        def add(name: str, data: str | bytes) -> None:
-            info = zipfile.ZipInfo(top + name, date_time=(2026, 1, 1, 0, 0, 0))  # reproducible bytes
+        for name, data in edition_files([chapter], root).items():
+            info = zipfile.ZipInfo(f"{chapter}/{name}", date_time=(2026, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             zf.writestr(info, data)
-
-        add("README.md", ZIP_README.format(chapter=chapter))
-        add("requirements.txt", runtime_requirements(root))
-        add("pyproject.toml", (root / "pyproject.toml").read_text(encoding="utf-8"))
-        for name, source in chapter_pages(chapter, root).items():
-            add(name, notebook_text(student_notebook(source)))
-        add("data/datapackage.json", json.dumps(package, ensure_ascii=False, indent=2))
-        for path in sorted((root / "data" / chapter).rglob("*")):
-            if path.is_file():
-                add(str(path.relative_to(root)), path.read_bytes())
-        for path in _package_files(root):
-            add(str(path.relative_to(root)), path.read_bytes())
     return buffer.getvalue()
+
+
+def write_edition(dest: Path, root: Path = SOURCE_ROOT) -> list[str]:
+    """Write the whole student edition into ``dest`` (e.g. a repository for nbgitpuller).
+
+    Refuses a folder that holds anything but an earlier edition, so no one's work is overwritten.
+    """
+    dest = Path(dest)
+    if dest.exists() and any(dest.iterdir()) and not (dest / EDITION_MARK).exists():
+        raise EditionError(f"{dest} is not empty and was not written by this command: choose a new folder")
+    files = edition_files(chapters(root), root)
+    files[EDITION_MARK] = b"Written by python3 tasks.py student; rewritten on each run.\n"
+    for name, data in files.items():
+        (dest / name).parent.mkdir(parents=True, exist_ok=True)
+        (dest / name).write_bytes(data)
+    return sorted(files)

@@ -4,8 +4,11 @@ The bank is data: validated against ``schemas/quiz.schema.json``, each question 
 article lines its answer rests on, and the same bank renders in JupyterLab and in the book, and can
 be exported for other tools (:func:`export_json`).
 
-    >>> show_quiz("israel_palestine")                    # the whole bank
-    >>> show_quiz("israel_palestine", topic="concept")    # one topic
+    show_quiz("israel_palestine")                    # the whole bank, in a notebook
+    show_quiz("israel_palestine", topic="concept")    # one topic
+
+    >>> all(q["topic"] == "concept" for q in questions("israel_palestine", topic="concept"))
+    True
 """
 
 from __future__ import annotations

@@ -8,6 +8,10 @@ reads it, so a changed fingerprint changes the code and misses the cache; and th
 Sphinx to re-read exactly the pages whose fingerprint changed.
 
 Which chapter a page belongs to: ``chapters/<chapter>/...`` and ``exercises/<chapter>.md``.
+
+It also publishes the student edition with the book (see ``coursekit.editions``): beside every chapter
+page its solution-free ``.ipynb``, and per chapter a zip that runs anywhere, both offered in the
+page's download menu, and the zip on the chapter's overview and exercise pages.
 """
 
 from __future__ import annotations
@@ -146,6 +150,69 @@ def _add_templates(app, config) -> None:
     config.templates_path.insert(0, str(PACKAGE_DIR / "templates"))
 
 
+def _zip_name(chapter: str) -> str:
+    return f"{chapter}-notebooks.zip"
+
+
+def _student_downloads(app, pagename, templatename, context, doctree) -> None:
+    """The download menu offers the student's notebook and the chapter zip, never the source.
+
+    The page sources hold the worked solutions, so they are neither copied nor offered
+    (``html_copy_source`` is off); the print-to-PDF entry stays.
+    """
+    for group in context.get("header_buttons", []):
+        if group.get("label") != "download-buttons":
+            continue
+        buttons = [b for b in group["buttons"] if b.get("label") not in
+                   ("download-source-button", "download-notebook-button")]
+        chapter = chapter_of(pagename)
+        if chapter is not None:
+            pathto = context["pathto"]
+            buttons[:0] = [
+                {"type": "link", "url": pathto(f"{pagename}.ipynb", 1), "text": ".ipynb (student copy)",
+                 "icon": "fas fa-code", "tooltip": "Download this page as a notebook, without solutions",
+                 "label": "download-student-notebook-button"},
+                {"type": "link", "url": pathto(f"chapters/{chapter}/{_zip_name(chapter)}", 1),
+                 "text": ".zip (whole chapter)", "icon": "fas fa-file-archive",
+                 "tooltip": "Download the chapter's notebooks (without solutions), data and helpers",
+                 "label": "download-chapter-zip-button"},
+            ]
+        group["buttons"] = buttons
+
+
+def _zip_banner(app, pagename, templatename, context, doctree) -> None:
+    """On a chapter's overview and exercise pages, a line offering the chapter zip under the title."""
+    chapter = chapter_of(pagename)
+    if chapter is None or pagename not in (f"chapters/{chapter}/index", f"exercises/{chapter}"):
+        return
+    body = context.get("body", "")
+    if "</h1>" not in body or "ck-downloads" in body:
+        return
+    url = context["pathto"](f"chapters/{chapter}/{_zip_name(chapter)}", 1)
+    banner = (f'<p class="ck-downloads"><a href="{url}" download>Download this chapter to work on it in '
+              "Python</a> (a zip: the notebooks without solutions, the chapter's data and the course "
+              "helpers; README.md inside says how to start). Each page's own notebook is in the "
+              "download menu at the top of the page.</p>")
+    context["body"] = body.replace("</h1>", "</h1>" + banner, 1)
+
+
+def _write_student_edition(app, exception) -> None:
+    """Write the student notebooks and chapter zips into the built book (HTML builds only)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    from . import editions
+
+    srcdir, outdir = Path(app.srcdir), Path(app.outdir)
+    for chapter in editions.chapters(srcdir):
+        if f"chapters/{chapter}/index" not in app.env.found_docs:
+            continue
+        for name, source in editions.chapter_pages(chapter, srcdir).items():
+            dest = outdir / name
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_text(editions.notebook_text(editions.student_notebook(source)), encoding="utf-8")
+        (outdir / "chapters" / chapter / _zip_name(chapter)).write_bytes(editions.chapter_zip(chapter, srcdir))
+
+
 def setup(app):
     app.connect("config-inited", _add_templates)
     app.connect("builder-inited", _on_builder_inited)
@@ -154,4 +221,7 @@ def setup(app):
     app.connect("env-purge-doc", _on_env_purge_doc)
     app.connect("html-page-context", _tidy_page_assets, priority=900)
     app.connect("html-page-context", _label_toc_toggles, priority=900)
+    app.connect("html-page-context", _student_downloads, priority=900)
+    app.connect("html-page-context", _zip_banner, priority=900)
+    app.connect("build-finished", _write_student_edition)
     return {"version": "1.0", "parallel_read_safe": False, "env_version": 1}

@@ -5,13 +5,16 @@ dead controls. :func:`explorer` therefore renders every view in advance and link
 ipywidgets ``Stack`` with ``jslink``, which runs in the browser: choosing an option shows its view,
 in JupyterLab and in the built book alike.
 
-    >>> explorer({"1948": "<p>...</p>", "1967": "<p>...</p>"}, label="Turning point")
+    >>> box = explorer({"1948": "<p>...</p>", "1967": "<p>...</p>"}, label="Turning point")
+    >>> picker, views = box.children
+    >>> picker.options, len(views.children)
+    (('1948', '1967'), 2)
 """
 
 from __future__ import annotations
 
 import html as _html
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 import ipywidgets as widgets
 

@@ -333,7 +333,7 @@ def test_eu_amounts_agree_with_prose_facts(ei, pf):
     }
     with_amount = set(ei.index[ei.amount_eur_million.notna()])
     assert with_amount == set(pairs)
-    for name, (sl, printed, year) in pairs.items():
+    for name, (sl, printed, _year) in pairs.items():
         row = ei.loc[name]
         assert row.amount_printed == printed
         assert row.amount_eur_million == fact(pf, sl, printed)

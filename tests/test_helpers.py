@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 import ipywidgets as widgets
-from ipywidgets.widgets.widget import _instances as live_widgets
-from ipywidgets.widgets.widget_link import Link
 import pandas as pd
 import pytest
+from ipywidgets.widgets.widget import _instances as live_widgets
+from ipywidgets.widgets.widget_link import Link
 
 from coursekit import check, explorer, figure, new_figure
 from coursekit.charts import FigureError
@@ -139,6 +139,41 @@ def test_framework_coding_structure_check():
 def test_choice_answers_match_ignoring_case_and_explain_wrong_options(answer, correct, message):
     result = check("bri_turkiye.most_exposed", answer)
     assert bool(result) is correct and message in result.message
+
+
+@pytest.mark.parametrize("args, message", [
+    ((0, "bri_turkiye.balance_errors"), 'The exercise name comes first, then your answer: check("bri_turkiye'),
+    (("bri_turkiye.balance_errors",), "Give your answer after the exercise name"),
+    ((), "Give the exercise name and your answer"),
+    ((42, 42), "The first argument is the exercise name, as text"),
+    ((["bri_turkiye.balance_errors"], 0), "The first argument is the exercise name, as text"),
+])
+def test_check_never_raises_whatever_the_arguments(args, message):
+    result = check(*args)
+    assert not result and message in result.message
+
+
+def test_a_duplicate_column_is_the_students_to_fix_not_our_bug():
+    frame = pd.DataFrame([["Türkiye", 1.0, 2.0]], columns=["country", "balance_percent_gdp", "balance_percent_gdp"])
+    result = check("bri_turkiye.balance_share_gdp", frame)
+    assert not result and "more than once" in result.message and "our bug" not in result.message
+
+
+def test_numbers_in_feedback_read_as_a_person_writes_them():
+    import numpy as np
+
+    result = check("bri_turkiye.kazakhstan_ratio", np.float64(0.0219345678))
+    assert "0.0219346" in result.message and "np.float64" not in result.message
+    wrong = pd.DataFrame({"country": ["x"] * 6, "balance_percent_gdp": np.arange(6, dtype=float)})
+    assert "np." not in check("bri_turkiye.balance_share_gdp", wrong).message
+
+
+def test_describe_shows_its_text_once():
+    from coursekit import describe
+
+    text = describe("israel_palestine/timeline")
+    assert repr(text) == str(text) and "\\n" not in repr(text)
+    assert text.splitlines()[1].strip().startswith("file: data/israel_palestine/timeline.csv")
 
 
 def test_feedback_renders_as_html_status():
