@@ -51,12 +51,26 @@ FEEDBACK_LIVE_JS = """
 
 
 # jupyterquiz typesets its text with MathJax whenever a global MathJax exists. JupyterLab defines one
-# without ``typeset``: jupyterquiz then loads MathJax from a CDN, and each answer click throws. Our
-# questions hold no mathematics, so a no-op ``typeset`` on such an object is exact, and stays offline.
+# without ``typeset`` (and may replace it later): jupyterquiz then loads MathJax from a CDN, and each
+# answer click throws. Our questions hold no mathematics, so a no-op ``typeset`` on any such object is
+# exact and keeps the page offline; a real MathJax that defines ``typeset`` itself is left alone.
 NO_CDN_MATHJAX_JS = """
-if (typeof window.MathJax !== 'undefined' && typeof window.MathJax.typeset !== 'function') {
-  window.MathJax.typeset = function () {};
-}
+(function () {
+  if (window.__ckMathJaxGuard) { return; }
+  window.__ckMathJaxGuard = true;
+  function patch(mj) {
+    if (mj && typeof mj === 'object' && typeof mj.typeset !== 'function') { mj.typeset = function () {}; }
+    return mj;
+  }
+  var current = patch(window.MathJax);
+  try {
+    Object.defineProperty(window, 'MathJax', {
+      configurable: true,
+      get: function () { return patch(current); },
+      set: function (value) { current = value; }
+    });
+  } catch (e) { /* not configurable: the patch above is all we can do */ }
+})();
 """
 
 

@@ -109,3 +109,30 @@ def visit(browser):
     yield _visit
     for v in opened:
         v.close()
+
+
+# -- explorers, in the book and in JupyterLab alike ------------------------------------------------
+
+VISIBLE_TEXT = """box => {
+  const views = box.children[box.children.length - 1];
+  return Array.from(views.querySelectorAll('*'))
+    .filter(e => e.offsetParent !== null && e.children.length === 0)
+    .map(e => e.textContent + (e.getAttribute('alt') || '')).join(' ');
+}"""
+
+
+def top_level_explorers(page):
+    page.wait_for_selector(".ck-explorer", timeout=15000)
+    return [box for box in page.query_selector_all(".ck-explorer")
+            if not box.evaluate("b => b.parentElement.closest('.ck-explorer') !== null")]
+
+
+def choose_another_option(box) -> None:
+    control = box.query_selector("select")
+    if control is not None:
+        options = control.query_selector_all("option")
+        current = control.evaluate("s => s.selectedIndex")
+        control.select_option(index=(current + 1) % len(options))
+        return
+    buttons = box.query_selector_all(".widget-toggle-buttons button")
+    next(b for b in buttons if "mod-active" not in (b.get_attribute("class") or "")).click()

@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from conftest import VISIBLE_TEXT, choose_another_option, top_level_explorers
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
@@ -121,31 +122,6 @@ def test_a_solution_opens_and_shows_checked_code(site, visit):
     assert content.is_visible()
     assert "Correct." in content.inner_text()  # the worked solution passes its own check
     assert v.errors == []
-
-
-VISIBLE_TEXT = """box => {
-  const views = box.children[box.children.length - 1];
-  return Array.from(views.querySelectorAll('*'))
-    .filter(e => e.offsetParent !== null && e.children.length === 0)
-    .map(e => e.textContent + (e.getAttribute('alt') || '')).join(' ');
-}"""
-
-
-def top_level_explorers(page):
-    page.wait_for_selector(".ck-explorer", timeout=15000)
-    return [box for box in page.query_selector_all(".ck-explorer")
-            if not box.evaluate("b => b.parentElement.closest('.ck-explorer') !== null")]
-
-
-def choose_another_option(box) -> None:
-    control = box.query_selector("select")
-    if control is not None:
-        options = control.query_selector_all("option")
-        current = control.evaluate("s => s.selectedIndex")
-        control.select_option(index=(current + 1) % len(options))
-        return
-    buttons = box.query_selector_all(".widget-toggle-buttons button")
-    next(b for b in buttons if "mod-active" not in (b.get_attribute("class") or "")).click()
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)

@@ -76,54 +76,81 @@ def chromium():
         browser.close()
 
 
-KERNEL_IDLE = "() => jupyterapp.shell.currentWidget?.sessionContext?.session?.kernel?.status === 'idle'"
+class Lab:
+    """One JupyterLab tab in Chromium, loaded once; notebooks are opened in it one at a time, the
+    way a student opens them from the file browser, with requests and errors recorded per notebook."""
 
-
-class Notebook:
-    """One notebook opened in JupyterLab in a fresh browser page, with requests and errors recorded."""
-
-    def __init__(self, chromium, lab, path: str):
+    def __init__(self, chromium, lab):
         self.page = chromium.new_page(viewport={"width": 1300, "height": 1000})
         self.requests: list[str] = []
         self.errors: list[str] = []
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
-        workspace = f"w{secrets.token_hex(4)}"  # a fresh JupyterLab workspace: only this notebook open
-        self.page.goto(f"{lab['base']}/lab/workspaces/{workspace}/tree/{path}?reset&token={lab['token']}")
-        self.page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell", timeout=60000)
-        self.page.wait_for_function(KERNEL_IDLE, timeout=60000)
+        self.page.goto(f"{lab['base']}/lab/workspaces/tests?reset&token={lab['token']}")
+        self.page.wait_for_function("() => window.jupyterapp && jupyterapp.started !== undefined", timeout=60000)
+        self.page.wait_for_selector(".jp-DirListing-content", timeout=60000)
+
+
+@pytest.fixture(scope="module")
+def lab_tab(chromium, lab):
+    tab = Lab(chromium, lab)
+    yield tab
+    tab.page.close()
+
+
+class Notebook:
+    """One notebook opened in the JupyterLab tab (and closed, kernel shut down, afterwards)."""
+
+    def __init__(self, tab: Lab, path: str):
+        self.tab, self.page, self.path = tab, tab.page, path
+        tab.requests.clear()
+        tab.errors.clear()
+        self.page.evaluate("path => { jupyterapp.commands.execute('docmanager:open', {path}); }", path)
+        self.page.wait_for_function(
+            "path => { const w = jupyterapp.shell.currentWidget; return w && w.context && w.context.path === path"
+            " && w.content.widgets.length > 0 && w.sessionContext.session?.kernel?.status === 'idle'; }",
+            arg=path, timeout=60000)
         self.page.wait_for_timeout(1000)  # let JupyterLab settle the model after the kernel started
+
+    @property
+    def errors(self) -> list[str]:
+        return self.tab.errors
 
     def dirty(self) -> bool:
         return self.page.evaluate("() => jupyterapp.shell.currentWidget.context.model.dirty")
 
     def text(self) -> str:
-        return self.page.inner_text(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")
+        return self.page.evaluate("() => jupyterapp.shell.currentWidget.content.node.innerText")
+
+    def query_all(self, selector: str):
+        return self.page.query_selector_all(f".jp-NotebookPanel:not(.lm-mod-hidden) {selector}")
 
     def run_all(self) -> None:
-        self.page.evaluate("() => jupyterapp.commands.execute('notebook:run-all-cells')")
+        self.page.evaluate("() => { jupyterapp.commands.execute('notebook:run-all-cells'); }")
         self.page.wait_for_function(
-            "() => { const nb = jupyterapp.shell.currentWidget.content;"
-            " return nb.widgets.every(c => c.model.type !== 'code' || c.model.executionState !== 'running')"
-            " && jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'; }",
+            "() => { const w = jupyterapp.shell.currentWidget;"
+            " return w.content.widgets.every(c => c.model.type !== 'code' || c.model.executionState !== 'running')"
+            " && w.sessionContext.session.kernel.status === 'idle'; }",
             timeout=120000)
         self.page.wait_for_timeout(800)
 
     def foreign_requests(self) -> list[str]:
-        return [u for u in self.requests if urlparse(u).scheme in ("http", "https", "ws", "wss")
+        return [u for u in self.tab.requests if urlparse(u).scheme in ("http", "https", "ws", "wss")
                 and urlparse(u).hostname != "127.0.0.1"]
 
     def close(self) -> None:
-        self.page.close()
+        self.page.evaluate("async () => { const w = jupyterapp.shell.currentWidget;"
+                           " if (!w || !w.context) return; await w.sessionContext.shutdown();"
+                           " w.context.model.dirty = false; w.dispose(); }")
 
 
 @pytest.fixture
-def open_notebook(chromium, lab):
+def open_notebook(lab_tab):
     opened = []
 
     def _open(path: str) -> Notebook:
-        nb = Notebook(chromium, lab, path)
+        nb = Notebook(lab_tab, path)
         opened.append(nb)
         return nb
 
@@ -141,9 +168,9 @@ def test_every_student_page_opens_renders_and_runs(open_notebook, path):
     raw = RAW_MYST.findall(shown)
     assert not raw, f"{path} shows raw MyST markup: {raw[:3]}"
     nb.run_all()
-    errors = nb.page.query_selector_all('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]')
+    errors = nb.query_all('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]')
     assert not errors, f"{path}: a cell failed: {errors[0].inner_text()[:600]}"
-    stderr = nb.page.query_selector_all('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
+    stderr = nb.query_all('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
     assert not stderr, f"{path}: a cell wrote to stderr: {stderr[0].inner_text()[:600]}"
     after = nb.text()
     assert "Correct." not in after, f"{path}: a solution or a pre-computed answer is visible"
@@ -155,7 +182,7 @@ def test_every_student_page_opens_renders_and_runs(open_notebook, path):
 def test_exercise_placeholders_say_not_yet(open_notebook, chapter):
     nb = open_notebook(f"exercises/{chapter}.ipynb")
     nb.run_all()
-    feedback = nb.page.query_selector_all(".ck-feedback")
+    feedback = nb.query_all(".ck-feedback")
     assert feedback, "an exercise page must have a placeholder cell that gives feedback"
     assert all("ck-try" in (f.get_attribute("class") or "") for f in feedback)
     assert all(f.inner_text().startswith("Not yet.") for f in feedback)
@@ -179,7 +206,7 @@ def test_explorers_switch_views_in_jupyterlab(open_notebook, chapter):
 def test_a_quiz_answer_gives_feedback_in_jupyterlab(open_notebook):
     nb = open_notebook("chapters/israel_palestine/quiz.ipynb")
     nb.run_all()
-    question = nb.page.wait_for_selector(".Quiz", timeout=15000)
+    question = nb.page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .Quiz", timeout=15000)
     feedback = question.query_selector(".Feedback")
     question.query_selector('.MCButton[data-correct="false"]').click()
     nb.page.wait_for_timeout(300)
@@ -192,12 +219,14 @@ def test_a_quiz_answer_gives_feedback_in_jupyterlab(open_notebook):
 
 def test_links_between_pages_open_the_other_notebook(open_notebook):
     nb = open_notebook("chapters/bri_turkiye/index.ipynb")
-    nb.page.click(".jp-Notebook a[href$='summary.ipynb']")
+    # jupyterlab-myst resolves the relative link to the file; a click opens it as a notebook in JupyterLab
+    nb.page.click(".jp-NotebookPanel:not(.lm-mod-hidden) a[href*='/chapters/bri_turkiye/summary.ipynb']")
     nb.page.wait_for_function(
         "() => jupyterapp.shell.currentWidget?.context?.path === 'chapters/bri_turkiye/summary.ipynb'",
         timeout=20000)
-    nb.page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell", timeout=20000)
+    nb.page.wait_for_function("() => jupyterapp.shell.currentWidget.content.widgets.length > 0", timeout=20000)
     assert "Summary" in nb.text()
+    Notebook.close(nb)  # the summary
 
 
 def test_student_work_survives_a_new_lab_session(lab):
