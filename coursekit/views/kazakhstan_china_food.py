@@ -417,7 +417,7 @@ def check_years(table1: pd.DataFrame, prose_t1: pd.DataFrame) -> str:
             "The text says (line)": f"{s.year}: {s.value_printed} ({s.source_line})",
             "What": s.measure.replace("_usd_million", " (USD million)").replace("_percent", " (%)")
                              .replace("china_share_", "China's share of "),
-            f"Table row labelled {s.year}": "–" if same_year is None else f"{same_year:,.1f}",
+            "Table 1, row labelled with that year": "–" if same_year is None else f"{same_year:,.1f}",
             "Rows where the text's value appears": ", ".join(map(str, match)) or "none",
         })
     return table(pd.DataFrame(out), "Does the text give the same numbers for the same years as the table?")
@@ -458,12 +458,14 @@ def check_bilateral(table1: pd.DataFrame, facts: pd.DataFrame) -> str:
     ...                        load("kazakhstan_china_food/prose_facts"))
     >>> html.count("<tr>")  # one row per year the text states (2021, 2022)
     2
+    >>> "<td>18.0</td>" in html and "<td>24.3</td>" in html  # computed from the rows the text dates 2021, 2022
+    True
     """
     bilateral = facts.quantity.str.match(r"Kazakhstan-China trade volume|Kazakhstan's trade with China")
     stated = facts[bilateral & (facts.unit == "USD billion")]
     out = []
     for s in stated.itertuples():
-        row = table1[table1.year_per_prose == s.year]
+        row = table1[table1.year_per_prose.astype(str) == str(s.year).strip()]  # facts.year is text
         computed = ("–" if row.empty else
                     f"{(row.turnover_usd_million * row.china_share_turnover_percent / 100 / 1000).iloc[0]:.1f}")
         out.append({"Year": s.year, "The text says (USD billion, line)": f"{s.value_printed} ({s.source_line})",
