@@ -197,7 +197,10 @@ def _zip_banner(app, pagename, templatename, context, doctree) -> None:
 
 
 def _write_student_edition(app, exception) -> None:
-    """Write the student notebooks and chapter zips into the built book (HTML builds only)."""
+    """Write the student notebooks and chapter zips into the built book (HTML builds only).
+
+    A chapter whose inputs (pages, data, coursekit) are unchanged since the last build is skipped.
+    """
     if exception is not None or app.builder.format != "html":
         return
     from . import editions
@@ -206,11 +209,17 @@ def _write_student_edition(app, exception) -> None:
     for chapter in editions.chapters(srcdir):
         if f"chapters/{chapter}/index" not in app.env.found_docs:
             continue
-        for name, source in editions.chapter_pages(chapter, srcdir).items():
-            dest = outdir / name
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_text(editions.notebook_text(editions.student_notebook(source)), encoding="utf-8")
-        (outdir / "chapters" / chapter / _zip_name(chapter)).write_bytes(editions.chapter_zip(chapter, srcdir))
+        folder = outdir / "chapters" / chapter
+        stamp, archive = folder / ".student-edition", folder / _zip_name(chapter)
+        digest = editions.inputs_digest([chapter], srcdir)
+        if archive.exists() and stamp.exists() and stamp.read_text() == digest:
+            continue
+        files = editions.edition_files([chapter], srcdir)
+        for name in editions.chapter_pages(chapter, srcdir):
+            (outdir / name).parent.mkdir(parents=True, exist_ok=True)
+            (outdir / name).write_bytes(files[name])
+        archive.write_bytes(editions.chapter_zip(chapter, srcdir, files))
+        stamp.write_text(digest)
 
 
 def setup(app):

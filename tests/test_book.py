@@ -196,3 +196,27 @@ def test_pages_pass_an_accessibility_check(built_book, site, visit):
             f"{viol['id']}: {viol['help']} ({len(viol['nodes'])} nodes, e.g. {viol['nodes'][0]['target']})"
             for viol in serious)
         v.close()
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_chapter_page_offers_its_student_notebook_and_the_chapter_zip(built_book, site, visit, chapter):
+    import io
+    import json
+    import urllib.request
+    import zipfile
+
+    assert not (built_book / "_sources").exists(), "page sources hold the solutions: they are not published"
+    v = visit(f"{site}/exercises/{chapter}.html")
+    page = v.page
+    notebook = page.query_selector("a.btn-download-student-notebook-button")
+    archive = page.query_selector("a.btn-download-chapter-zip-button")
+    assert notebook and archive, "the download menu offers the student notebook and the chapter zip"
+    assert page.query_selector(".ck-downloads a[download]"), "the exercise page links the chapter zip"
+    nb = json.loads(urllib.request.urlopen(f"{site}/exercises/{notebook.get_attribute('href')}").read())
+    text = json.dumps(nb)
+    assert "solution-start" not in text and "Correct." not in text and '"outputs": []' in text
+    zipped = urllib.request.urlopen(f"{site}/exercises/{archive.get_attribute('href')}").read()
+    names = zipfile.ZipFile(io.BytesIO(zipped)).namelist()
+    assert f"{chapter}/exercises/{chapter}.ipynb" in names and f"{chapter}/README.md" in names
+    assert not page.query_selector("a.btn-download-source-button")
+    assert v.errors == []

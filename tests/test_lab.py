@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from conftest import CHROMIUM, CHROMIUM_ARGS, VISIBLE_TEXT, choose_another_option, top_level_explorers
+from conftest import VISIBLE_TEXT, choose_another_option, top_level_explorers
 
 pytestmark = [pytest.mark.browser, pytest.mark.lab]
 
@@ -66,16 +66,6 @@ def lab(tmp_path_factory):
     proc.wait(timeout=20)
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 class Lab:
     """One JupyterLab tab in Chromium, loaded once; notebooks are opened in it one at a time, the
     way a student opens them from the file browser, with requests and errors recorded per notebook."""
@@ -93,8 +83,8 @@ class Lab:
 
 
 @pytest.fixture(scope="module")
-def lab_tab(chromium, lab):
-    tab = Lab(chromium, lab)
+def lab_tab(browser, lab):
+    tab = Lab(browser, lab)  # the session's headless Chromium (conftest)
     yield tab
     tab.page.close()
 
