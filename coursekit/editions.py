@@ -7,8 +7,7 @@ The book shows them with folded solutions; students get ``.ipynb`` copies made h
   ``{solution-end}`` (prose and code), and any code cell tagged ``solution`` are dropped;
 - no outputs (nothing pre-computed, no "Correct." waiting under an unanswered exercise);
 - links between pages pointing at the ``.ipynb`` copies, so they open in JupyterLab;
-- markup JupyterLab cannot render (sphinx-exercise directives, ``{raw} html``) turned into markup
-  that jupyterlab-myst renders.
+- ``{raw} html`` blocks, which jupyterlab-myst shows as source text, turned into plain HTML.
 
 Used by ``python3 tasks.py lab`` (the student workspace, where nothing a student has is ever
 overwritten), by the book build (a student ``.ipynb`` per page and a zip per chapter), and by
@@ -144,34 +143,19 @@ def _fences(text: str):
 def for_jupyterlab(markdown: str) -> str:
     """Rewrite the markup jupyterlab-myst does not render into markup it does.
 
-    - ``{exercise}`` (sphinx-exercise) becomes an admonition titled "Exercise: ..."; its
-      ``:label:`` (a cross-reference target in the book) is dropped.
-    - ``{raw} html`` becomes the HTML itself, which Markdown cells show.
+    jupyterlab-myst renders admonitions, figures and sphinx-exercise's ``{exercise}`` itself, but
+    shows a ``{raw} html`` block as its source text: such a block becomes the HTML itself, which
+    Markdown cells display. (The book's CSS is not loaded in JupyterLab, so a diagram drawn in HTML
+    shows as the text of its boxes, in reading order.)
 
-    >>> print(for_jupyterlab('''```{exercise} Count the rows
-    ... :label: ex1
-    ...
-    ... How many rows?
-    ... ```'''))
-    ```{admonition} Exercise: Count the rows
-    :class: tip
-    <BLANKLINE>
-    How many rows?
-    ```
+    >>> print(for_jupyterlab("```{raw} html\\n<p>A diagram</p>\\n```\\nAfter."))
+    <p>A diagram</p>
+    After.
     """
     lines = markdown.splitlines(keepends=True)
     for token in reversed(_fences(markdown)):
-        name = _directive(token)
-        first, last = token.map
-        if name == "{exercise}":
-            title = token.info.strip()[len("{exercise}"):].strip()
-            body = [ln for ln in token.content.splitlines(keepends=True) if not ln.startswith(":label:")]
-            fence = token.markup
-            head = f"{fence}{{admonition}} Exercise{': ' + title if title else ''}\n:class: tip\n"
-            end = fence + ("\n" if lines[last - 1].endswith("\n") else "")
-            lines[first:last] = [head, *body, end]
-        elif name == "{raw}" and token.info.split()[1:2] == ["html"]:
-            lines[first:last] = [token.content]
+        if _directive(token) == "{raw}" and token.info.split()[1:2] == ["html"]:
+            lines[token.map[0]:token.map[1]] = [token.content]
     return "".join(lines)
 
 
