@@ -1,4 +1,4 @@
-"""Benchmark the book: build times and page weights, reported as JSON (not a test: it never fails).
+"""Benchmark the book: build times and page weights, reported as JSON; exits 1 if a target is missed.
 
     python3 tasks.py bench            # prints the report
     python3 tasks.py bench --out f.json
@@ -113,6 +113,9 @@ def main() -> None:
     print(text)
     if args.out:
         args.out.write_text(text + "\n")
+    missed = [name for name, ok in report["targets"].items() if ok is False]
+    if missed:
+        sys.exit(f"missed target(s): {', '.join(missed)}")
 
 
 if __name__ == "__main__":
