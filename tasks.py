@@ -94,10 +94,8 @@ def prepare_lab(workspace: Path = WORKSPACE) -> str:
     settings = VENV / "share" / "jupyter" / "lab" / "settings"
     settings.mkdir(parents=True, exist_ok=True)
     (settings / "overrides.json").write_text(json.dumps(LAB_SETTINGS, indent=2))
-    out = subprocess.run([PY, "-c", (
-        "import sys; from pathlib import Path; from coursekit.editions import deliver; "
-        "print(deliver(Path(sys.argv[1])).report('python3 tasks.py refresh'))"), workspace],
-        check=True, capture_output=True, text=True, cwd=ROOT)
+    out = subprocess.run([PY, "-m", "coursekit.editions", "deliver", workspace],
+                         check=True, capture_output=True, text=True, cwd=ROOT)
     return out.stdout.strip()
 
 
@@ -114,15 +112,7 @@ def refresh(extra: list[str]) -> None:
         print("Usage: python3 tasks.py refresh chapters/<chapter>/<page>.ipynb")
         sys.exit(2)
     ensure_env()
-    out = subprocess.run([PY, "-c", (
-        "import sys, datetime; from pathlib import Path; from coursekit.editions import refresh, EditionError\n"
-        "try:\n"
-        "    kept = refresh(Path(sys.argv[1]), sys.argv[2], datetime.date.today().isoformat())\n"
-        "except EditionError as err:\n"
-        "    sys.exit(str(err))\n"
-        "print(f'Fresh copy written. Yours is kept as {kept}.' if kept else 'Fresh copy written.')"),
-        WORKSPACE, extra[0]], cwd=ROOT)
-    sys.exit(out.returncode)
+    sys.exit(subprocess.run([PY, "-m", "coursekit.editions", "refresh", WORKSPACE, extra[0]], cwd=ROOT).returncode)
 
 
 def student(extra: list[str]) -> None:
@@ -131,13 +121,7 @@ def student(extra: list[str]) -> None:
         print("Usage: python3 tasks.py student <folder>")
         sys.exit(2)
     ensure_env()
-    run(PY, "-c", (
-        "import sys; from pathlib import Path; from coursekit.editions import write_edition, EditionError\n"
-        "try:\n"
-        "    files = write_edition(Path(sys.argv[1]))\n"
-        "except EditionError as err:\n"
-        "    sys.exit(str(err))\n"
-        "print(f'{len(files)} files written to {sys.argv[1]}')"), Path(extra[0]).resolve())
+    run(PY, "-m", "coursekit.editions", "write", Path(extra[0]).resolve())
 
 
 def serve() -> None:

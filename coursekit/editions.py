@@ -25,6 +25,7 @@ import io
 import json
 import platform
 import re
+import sys
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -181,8 +182,8 @@ def student_notebook(path: Path) -> nbformat.NotebookNode:
             for part in _split_at_sections(for_jupyterlab(relink(cell.source))):
                 cells.append(nbformat.v4.new_markdown_cell(part))
         elif cell.cell_type == "code":
-            tags = [t for t in cell.metadata.get("tags", []) if t != "remove-cell"]
-            if "remove-cell" in cell.metadata.get("tags", []):
+            tags = cell.metadata.get("tags", [])
+            if "remove-cell" in tags:
                 continue  # build-time plumbing, never shown to readers either
             meta = {"tags": tags} if tags else {}
             cells.append(nbformat.v4.new_code_cell(cell.source, metadata=meta))
@@ -253,6 +254,11 @@ def _read_manifest(workspace: Path) -> dict:
         return {}
 
 
+def _write_manifest(workspace: Path, manifest: dict) -> None:
+    workspace.mkdir(parents=True, exist_ok=True)
+    (workspace / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
+
+
 def deliver(workspace: Path, root: Path = SOURCE_ROOT) -> Delivery:
     """Write every student notebook that is missing from ``workspace``; never touch an existing file.
 
@@ -272,8 +278,7 @@ def deliver(workspace: Path, root: Path = SOURCE_ROOT) -> Delivery:
         dest.write_text(text, encoding="utf-8")
         manifest[name] = _digest(text)
         done.new.append(name)
-    workspace.mkdir(parents=True, exist_ok=True)
-    (workspace / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
+    _write_manifest(workspace, manifest)
     return done
 
 
@@ -301,7 +306,7 @@ def refresh(workspace: Path, name: str, stamp: str, root: Path = SOURCE_ROOT) ->
     dest.write_text(text, encoding="utf-8")
     manifest = _read_manifest(workspace)
     manifest[name] = _digest(text)
-    (workspace / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
+    _write_manifest(workspace, manifest)
     return backup
 
 
@@ -340,6 +345,10 @@ def _package_files(root: Path) -> list[Path]:
                   and p.suffix in (".py", ".json", ".mplstyle", ".html"))
 
 
+def _data_files(chapter: str, root: Path) -> list[Path]:
+    return sorted(p for p in (root / "data" / chapter).rglob("*") if p.is_file())
+
+
 def inputs_digest(chapter_names: list[str], root: Path = SOURCE_ROOT) -> str:
     """A hash of everything an edition of these chapters is made from (to skip unchanged rebuilds)."""
     digest = hashlib.sha256()
@@ -347,7 +356,7 @@ def inputs_digest(chapter_names: list[str], root: Path = SOURCE_ROOT) -> str:
              *_package_files(root)]
     for chapter in chapter_names:
         paths += list(chapter_pages(chapter, root).values())
-        paths += sorted(p for p in (root / "data" / chapter).rglob("*") if p.is_file())
+        paths += _data_files(chapter, root)
     for path in paths:
         digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
@@ -370,10 +379,8 @@ def edition_files(chapter_names: list[str], root: Path = SOURCE_ROOT) -> dict[st
     for chapter in chapter_names:
         for name, source in chapter_pages(chapter, root).items():
             files[name] = notebook_text(student_notebook(source)).encode()
-        for path in sorted((root / "data" / chapter).rglob("*")):
-            if path.is_file():
-                files[str(path.relative_to(root))] = path.read_bytes()
-    for path in _package_files(root):
+    copied = [p for chapter in chapter_names for p in _data_files(chapter, root)] + _package_files(root)
+    for path in copied:
         files[str(path.relative_to(root))] = path.read_bytes()
     return files
 
@@ -404,3 +411,32 @@ def write_edition(dest: Path, root: Path = SOURCE_ROOT) -> list[str]:
         (dest / name).parent.mkdir(parents=True, exist_ok=True)
         (dest / name).write_bytes(data)
     return sorted(files)
+
+
+# -- command line (called by tasks.py inside the course's virtual environment) -------------------
+
+def main(argv: list[str]) -> int:
+    """``deliver WORKSPACE``, ``refresh WORKSPACE NOTEBOOK`` or ``write DIR``; errors as one line."""
+    import datetime
+
+    command, args = (argv[0], argv[1:]) if argv else ("", [])
+    try:
+        if command == "deliver" and len(args) == 1:
+            print(deliver(Path(args[0])).report("python3 tasks.py refresh"))
+        elif command == "refresh" and len(args) == 2:
+            kept = refresh(Path(args[0]), args[1], datetime.date.today().isoformat())
+            print(f"Fresh copy written. Yours is kept as {kept}." if kept else "Fresh copy written.")
+        elif command == "write" and len(args) == 1:
+            print(f"{len(write_edition(Path(args[0])))} files written to {args[0]}")
+        else:
+            print("usage: python -m coursekit.editions deliver WORKSPACE | refresh WORKSPACE NOTEBOOK | write DIR",
+                  file=sys.stderr)
+            return 2
+    except EditionError as err:
+        print(err, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
