@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urlparse
@@ -122,6 +123,46 @@ def test_a_solution_opens_and_shows_checked_code(site, visit):
     assert content.is_visible()
     assert "Correct." in content.inner_text()  # the worked solution passes its own check
     assert v.errors == []
+
+
+WIDGET_STATE = re.compile(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', re.S)
+NOTHING = re.compile(r"[\s\u2013\u2014\-–—·.]*")  # blank, dashes, dots: a cell that says nothing
+
+
+def hollow_views(page_html: str) -> list[str]:
+    """The views (HTML widgets) of a built page that show nothing: no text but dashes, or a table
+    column whose every cell is a dash or blank (a lookup that never matched).
+
+    >>> hollow_views('<script type="application/vnd.jupyter.widget-state+json">'
+    ...     '{"state": {"a": {"model_name": "HTMLModel", "state": {"value": '
+    ...     '"<table><tr><th>Year</th><th>Table 1</th></tr><tr><td>2022</td><td>–</td></tr></table>"}}}}'
+    ...     '</script>')
+    ["view a: column 'Table 1' holds only dashes or blanks"]
+    """
+    from bs4 import BeautifulSoup
+
+    found = []
+    for block in WIDGET_STATE.findall(page_html):
+        for model_id, model in json.loads(block)["state"].items():
+            if model["model_name"] != "HTMLModel" or "<" not in model["state"].get("value", "<"):
+                continue
+            soup = BeautifulSoup(model["state"]["value"], "html.parser")
+            if NOTHING.fullmatch(soup.get_text()):
+                found.append(f"view {model_id}: no text but dashes")
+            for table in soup.find_all("table"):
+                rows = [[c.get_text() for c in tr.find_all(["td", "th"])] for tr in table.find_all("tr")]
+                header, body = rows[0], [r for r in rows[1:] if len(r) == len(rows[0])]
+                for col, name in enumerate(header):
+                    if body and all(NOTHING.fullmatch(r[col]) for r in body):
+                        found.append(f"view {model_id}: column {name.strip()!r} holds only dashes or blanks")
+    return found
+
+
+def test_no_explorer_view_is_hollow(built_book):
+    """A view that shows only dashes is a broken lookup (the bug once hid Table 1's dollar figures)."""
+    problems = [f"{page}: {problem}" for page in pages(built_book)
+                for problem in hollow_views((built_book / page).read_text())]
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
