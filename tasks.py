@@ -6,6 +6,7 @@
     python3 tasks.py lab      open your own copy of the notebooks (my_notebooks/) in JupyterLab
     python3 tasks.py refresh F   replace your notebook F with the course's newest version (yours is kept)
     python3 tasks.py student DIR write the student edition (no solutions) into DIR, e.g. for a JupyterHub
+    python3 tasks.py quiz-export DIR  write every quiz for Moodle (XML, GIFT) and Canvas (QTI) into DIR
     python3 tasks.py serve    serve the built book on http://127.0.0.1:8000
     python3 tasks.py bench    measure build times and page weights (JSON report)
     python3 tasks.py clean    remove _build (the execution cache too)
@@ -70,9 +71,24 @@ def book() -> None:
     print(f"\nThe book is in {ROOT / '_build' / 'html'}. Open it with: python3 tasks.py serve")
 
 
+JS_TOOLS = ROOT / "tests" / "js"  # independent parsers the tests read our exports with (gift-pegjs)
+
+
+def ensure_js_tools() -> None:
+    """npm-install the test parsers from tests/js/package-lock.json, once per lock file."""
+    lock = JS_TOOLS / "package-lock.json"
+    stamp = JS_TOOLS / "node_modules" / ".installed"
+    digest = hashlib.sha256(lock.read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    run("npm", "ci", "--no-audit", "--no-fund", "--prefix", JS_TOOLS)
+    stamp.write_text(digest)
+
+
 def test(extra: list[str]) -> None:
     ensure_env(test_tools=True)
     ensure_chromium()
+    ensure_js_tools()
     run(PY, "-m", "pytest", *extra)
 
 
@@ -124,6 +140,15 @@ def student(extra: list[str]) -> None:
     run(PY, "-m", "coursekit.editions", "write", Path(extra[0]).resolve())
 
 
+def quiz_export(extra: list[str]) -> None:
+    """Every chapter's quiz (and the whole course's) as Moodle XML, GIFT and QTI files in a folder."""
+    if len(extra) != 1:
+        print("Usage: python3 tasks.py quiz-export <folder>")
+        sys.exit(2)
+    ensure_env()
+    run(PY, "-m", "coursekit.lms", Path(extra[0]).resolve())
+
+
 def serve() -> None:
     html = ROOT / "_build" / "html"
     if not (html / "index.html").exists():
@@ -142,7 +167,8 @@ def clean() -> None:
 
 
 def main(argv: list[str]) -> None:
-    commands = {"test": test, "lab": lab, "bench": bench, "refresh": refresh, "student": student}
+    commands = {"test": test, "lab": lab, "bench": bench, "refresh": refresh, "student": student,
+                "quiz-export": quiz_export}
     if not argv or argv[0] not in {"book", "serve", "clean", *commands}:
         print(__doc__)
         sys.exit(2)

@@ -196,6 +196,51 @@ def _zip_banner(app, pagename, templatename, context, doctree) -> None:
     context["body"] = body.replace("</h1>", "</h1>" + banner, 1)
 
 
+QUIZ_FORMATS = (("gift.txt", "GIFT"), ("moodle.xml", "Moodle XML"), ("qti.zip", "QTI for Canvas"))
+
+
+def _quiz_banner(app, pagename, templatename, context, doctree) -> None:
+    """On a chapter's quiz page, links to the same questions for the instructor's learning platform."""
+    chapter = chapter_of(pagename)
+    if chapter is None or pagename != f"chapters/{chapter}/quiz":
+        return
+    body = context.get("body", "")
+    if "</h1>" not in body or "ck-downloads" in body:
+        return
+    pathto = context["pathto"]
+
+    def links(folder: str, name: str) -> str:
+        return " · ".join(f'<a href="{pathto(f"{folder}{name}-quiz-{suffix}", 1)}" download>{label}</a>'
+                          for suffix, label in QUIZ_FORMATS)
+
+    banner = (f'<p class="ck-downloads">For instructors: these questions for your learning platform, '
+              f'with every answer\'s feedback and source lines: {links(f"chapters/{chapter}/", chapter)} '
+              f'(Moodle reads GIFT and XML; Canvas reads QTI). The whole course\'s bank: '
+              f'{links("", "course")}.</p>')
+    context["body"] = body.replace("</h1>", "</h1>" + banner, 1)
+
+
+def _write_quiz_exports(app, exception) -> None:
+    """Write every quiz bank as Moodle XML, GIFT and QTI into the built book, when a bank changed."""
+    if exception is not None or app.builder.format != "html":
+        return
+    from . import editions, lms
+
+    srcdir, outdir = Path(app.srcdir), Path(app.outdir)
+    chapters = [c for c in editions.chapters(srcdir) if f"chapters/{c}/quiz" in app.env.found_docs]
+    inputs = [srcdir / "data" / c / "quiz.yaml" for c in chapters] + [PACKAGE_DIR / "lms.py"]
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in inputs) + " ".join(chapters).encode()).hexdigest()
+    stamp = outdir / ".quiz-exports"
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    for name, content in lms.export_files(chapters).items():
+        chapter = name.split("-quiz-")[0]
+        target = outdir / (name if chapter == "course" else f"chapters/{chapter}/{name}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    stamp.write_text(digest)
+
+
 def _write_student_edition(app, exception) -> None:
     """Write the student notebooks and chapter zips into the built book (HTML builds only).
 
@@ -232,5 +277,7 @@ def setup(app):
     app.connect("html-page-context", _label_toc_toggles, priority=900)
     app.connect("html-page-context", _student_downloads, priority=900)
     app.connect("html-page-context", _zip_banner, priority=900)
+    app.connect("html-page-context", _quiz_banner, priority=900)
     app.connect("build-finished", _write_student_edition)
+    app.connect("build-finished", _write_quiz_exports)
     return {"version": "1.0", "parallel_read_safe": False, "env_version": 1}

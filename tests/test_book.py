@@ -261,3 +261,17 @@ def test_every_chapter_page_offers_its_student_notebook_and_the_chapter_zip(buil
     assert f"{chapter}/exercises/{chapter}.ipynb" in names and f"{chapter}/README.md" in names
     assert not page.query_selector("a.btn-download-source-button")
     assert v.errors == []
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_quiz_page_links_its_learning_platform_files(built_book, site, visit, chapter):
+    """The quiz page offers the bank as GIFT, Moodle XML and QTI, and each link downloads a real file."""
+    v = visit(f"{site}/chapters/{chapter}/quiz.html")
+    hrefs = v.page.eval_on_selector_all(".ck-downloads a[download]", "els => els.map(e => e.href)")
+    v.close()
+    names = sorted(href.rsplit("/", 1)[1] for href in hrefs)
+    assert names == sorted(f"{name}-quiz-{suffix}" for name in (chapter, "course")
+                           for suffix in ("gift.txt", "moodle.xml", "qti.zip"))
+    for href in hrefs:
+        path = built_book / urlparse(href).path.lstrip("/")
+        assert path.stat().st_size > 1000, href
