@@ -2,7 +2,7 @@
 
 Every arithmetic relation that Table 1, the figures' prose and the other prose numbers imply is
 tested here. Where the article itself is inconsistent, the test expects EXACTLY the known
-discrepancies (documented in resources.json / catalogue.md), so that any new transcription error
+discrepancies (documented in data/datapackage.json and data/README.md), so that any new transcription error
 still fails.
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ EXPECTED_ROWS = {
 KZ = (",", " ")  # decimal comma, space grouping (the article's usual format)
 EN = (".", ",")  # decimal point, comma grouping (part of Table 1)
 
-# Table 1 prints most cells of rows 2021-2023 in English style (see resources.json,
+# Table 1 prints most cells of rows 2021-2023 in English style (see data/datapackage.json,
 # number_format_exceptions); everything else in Kazakh style.
 T1_EN_CELLS = {
     (year, base)

@@ -51,13 +51,14 @@ def lease_grid(answer):
     for side in GRID_SIDES:
         if counts.get(side, 0) < 2:
             return Feedback(False, f"Give at least two claims on the {side} side (you have {counts.get(side, 0)}).")
-    article_dims = set(load("kazakhstan_china_food/land_lease_grid").dimension)
-    covered = set(answer.dimension) & article_dims
+    grid = load("kazakhstan_china_food/land_lease_grid")
+    grid_dims = set(grid[grid.side.isin(GRID_SIDES)].dimension)  # our labels for the article's claims
+    covered = set(answer.dimension) & grid_dims
     if len(covered) < 3:
-        return Feedback(False, f"Cover at least three of the article's dimensions "
-                               f"({', '.join(sorted(article_dims))}); you cover {sorted(covered) or 'none'}.")
+        return Feedback(False, f"Cover at least three of the grid's dimensions "
+                               f"({', '.join(sorted(grid_dims))}); you cover {sorted(covered) or 'none'}.")
     unsourced = answer[answer.source.fillna("").astype(str).str.strip() == ""]
     if len(unsourced):
         return Feedback(False, f"{len(unsourced)} claim(s) have no source: every claim needs one.")
     return Feedback(True, f"Your grid is complete: {counts['risk']} risks and {counts['benefit']} benefits "
-                          f"over {len(covered)} of the article's dimensions, all sourced.")
+                          f"over {len(covered)} of the grid's dimensions, all sourced.")

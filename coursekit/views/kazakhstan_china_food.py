@@ -407,6 +407,8 @@ def check_years(table1: pd.DataFrame, prose_t1: pd.DataFrame) -> str:
     ...                    load("kazakhstan_china_food/table1_prose_statements"))
     >>> html.count("<td>none</td>")  # the text's 2023 imports and import share are in no row
     2
+    >>> html.count("<td>no row labelled 2020</td>")  # the table has no row labelled 2020
+    4
     """
     by_printed = table1.set_index("year")
     out = []
@@ -417,7 +419,8 @@ def check_years(table1: pd.DataFrame, prose_t1: pd.DataFrame) -> str:
             "The text says (line)": f"{s.year}: {s.value_printed} ({s.source_line})",
             "What": s.measure.replace("_usd_million", " (USD million)").replace("_percent", " (%)")
                              .replace("china_share_", "China's share of "),
-            "Table 1, row labelled with that year": "–" if same_year is None else f"{same_year:,.1f}",
+            "Table 1, row labelled with that year": (f"no row labelled {s.year}" if same_year is None
+                                                     else f"{same_year:,.1f}"),
             "Rows where the text's value appears": ", ".join(map(str, match)) or "none",
         })
     return table(pd.DataFrame(out), "Does the text give the same numbers for the same years as the table?")
@@ -453,22 +456,36 @@ def check_missing(table1: pd.DataFrame, prose_t1: pd.DataFrame) -> str:
 def check_bilateral(table1: pd.DataFrame, facts: pd.DataFrame) -> str:
     """Table: the text's figures for Kazakhstan's trade with China beside Table 1's turnover × China's share.
 
+    Table 1 rows are matched by the year the text gives them (``year_per_prose``); ``facts.year`` is
+    text and ``year_per_prose`` a number, so both are compared as text.
+
     >>> from coursekit import load
     >>> html = check_bilateral(load("kazakhstan_china_food/table1_trade_china_share"),
     ...                        load("kazakhstan_china_food/prose_facts"))
     >>> html.count("<tr>")  # one row per year the text states (2021, 2022)
     2
-    >>> "<td>18.0</td>" in html and "<td>24.3</td>" in html  # computed from the rows the text dates 2021, 2022
+    >>> "<td>18,007.3</td>" in html and "<td>24,259.4</td>" in html  # the rows the text dates 2021, 2022
+    True
+    >>> "<td>7,242.7</td>" in html and "<td>6,840.6</td>" in html  # text minus table, USD million
     True
     """
     bilateral = facts.quantity.str.match(r"Kazakhstan-China trade volume|Kazakhstan's trade with China")
     stated = facts[bilateral & (facts.unit == "USD billion")]
     out = []
     for s in stated.itertuples():
-        row = table1[table1.year_per_prose.astype(str) == str(s.year).strip()]  # facts.year is text
-        computed = ("–" if row.empty else
-                    f"{(row.turnover_usd_million * row.china_share_turnover_percent / 100 / 1000).iloc[0]:.1f}")
+        row = table1[table1.year_per_prose.astype(str) == str(s.year).strip()]
+        if row.empty:
+            used, computed, gap = f"no row the text dates {s.year}", "cannot compute", "cannot compute"
+        else:
+            r = row.iloc[0]
+            value = r.turnover_usd_million * r.china_share_turnover_percent / 100
+            used = f"labelled {r.year} (line {r.source_line})"
+            computed = f"{value:,.1f}"
+            gap = f"{s.value * 1000 - value:,.1f}"
         out.append({"Year": s.year, "The text says (USD billion, line)": f"{s.value_printed} ({s.source_line})",
-                    "Table 1: turnover × China's share (USD billion)": computed})
+                    "Table 1 row used": used,
+                    "Table 1: turnover × China's share (USD million)": computed,
+                    "Text minus table (USD million)": gap})
     return table(pd.DataFrame(out), "Does Kazakhstan's trade with China, as the text states it, match "
-                                    "Table 1? (Table 1 rows matched by the year the text gives them.)")
+                                    "Table 1? (Table 1 rows matched by the year the text gives them; "
+                                    "the products and differences are our calculation.)")
