@@ -281,7 +281,7 @@ def dimension_view(dim: str, turning_points, cells) -> str:
     rows = []
     for tp in in_order(turning_points).itertuples():
         cell = coded_cell(cells, tp.tp_id, dim)
-        text = cell.finding or "<em>silent</em>"
+        text = cell.finding or "<em>The article says nothing here.</em>"
         rows.append((short_label(tp.label), f"{badge(cell.evidence)} {text}"))
     return card(f"The {dim} dimension at each turning point", rows)
 
