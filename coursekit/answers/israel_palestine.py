@@ -11,6 +11,9 @@ from ..data import load
 DIMENSIONS = ["israeli", "palestinian", "regional", "international"]
 # Exercise 3 applies the framework to another conflict: the two parties are named by capability only.
 OTHER_CASE_DIMENSIONS = ["stronger_party", "weaker_party", "regional", "international"]
+# Exercise 3 codes a conflict from the student's own sources, not from an article with a narrative and an
+# application section, so its evidence levels are the three that apply there (the chapter's coding adds
+# "narrative").
 EVIDENCE = ["explicit", "inferred", "silent"]
 
 

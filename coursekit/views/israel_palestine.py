@@ -7,7 +7,7 @@ page has loaded (``turning_points``, ``cells``, ``timeline``) and returns a figu
     >>> from coursekit import load
     >>> cells = load("israel_palestine/turning_point_dimensions")
     >>> evidence_counts(cells).to_dict()
-    {'explicit': 25, 'inferred': 0, 'silent': 3}
+    {'explicit': 21, 'narrative': 4, 'inferred': 0, 'silent': 3}
 """
 
 from __future__ import annotations
@@ -19,8 +19,14 @@ from coursekit.charts import PALETTE, figure, new_figure, styled
 from coursekit.widgets import card
 
 DIMENSIONS = ["israeli", "palestinian", "regional", "international"]
-LEVELS = ["explicit", "inferred", "silent"]
-LEVEL_COLOURS = [PALETTE[0], PALETTE[1], "#dddddd"]
+# Where the article states a cell: in the theory-guided application (689-835), only in the historical
+# narrative (419-687), only by our inference, or nowhere.
+LEVELS = ["explicit", "narrative", "inferred", "silent"]
+LEVEL_LABELS = {"explicit": "application", "narrative": "narrative only", "inferred": "inferred",
+                "silent": "silent"}
+LEVEL_COLOURS = [PALETTE[0], "#8fd1b5", PALETTE[1], "#dddddd"]
+# course.css styles ck-explicit, ck-inferred and ck-silent; the narrative badge carries its own colours.
+BADGE_STYLE = {"narrative": " style='background:#dff3e8;color:#00482f'"}
 
 
 def short_label(label: str) -> str:
@@ -42,62 +48,94 @@ def in_order(turning_points):
     return turning_points.sort_values("order")
 
 
+def timeline_groups(turning_points, timeline) -> dict[str, int]:
+    """How the dated events fall: on their turning point's bar, assigned to a turning point but outside its
+    years (an aftermath or prelude the article links to it), or not part of any turning point.
+
+    >>> from coursekit import load
+    >>> timeline_groups(load("israel_palestine/turning_points"), load("israel_palestine/timeline"))
+    {'dated': 43, 'on_bar': 29, 'outside_bar': 4, 'no_turning_point': 10}
+    """
+    dated = timeline.dropna(subset=["year"])
+    spans = in_order(turning_points).set_index("tp_id")[["start_year", "end_year"]]
+    assigned = dated[dated["tp_id"].fillna("") != ""]
+    on_bar = sum(spans.start_year[t] <= y <= spans.end_year[t] for t, y in zip(assigned.tp_id, assigned.year))
+    return {"dated": len(dated), "on_bar": int(on_bar), "outside_bar": len(assigned) - int(on_bar),
+            "no_turning_point": len(dated) - len(assigned)}
+
+
 def timeline_alt(turning_points, timeline) -> str:
-    """The alt text of the timeline: the span of every turning point and the number of dated events.
+    """The alt text of the timeline: the span of every turning point and how the dated events fall.
 
     >>> from coursekit import load
     >>> alt = timeline_alt(load("israel_palestine/turning_points"), load("israel_palestine/timeline"))
     >>> alt.startswith("Timeline of the article's seven turning points from 1947 to 2025: 1948 (1947–1948);")
     True
-    >>> "the 45 dated events" in alt
+    >>> "Of the 43 dated events the article mentions, 29 fall on their turning point's bar" in alt
     True
     """
     tps = in_order(turning_points)
-    dated = timeline.dropna(subset=["year"])
+    g = timeline_groups(turning_points, timeline)
     spans = "; ".join(f"{short_label(t.label)} ({t.start_year}–{t.end_year})" for t in tps.itertuples())
     return (f"Timeline of the article's seven turning points from {tps.start_year.min()} to "
-            f"{tps.end_year.max()}: {spans}. Dots mark the {len(dated)} dated events the article mentions; "
-            "they cluster after 2000.")
+            f"{tps.end_year.max()}: {spans}. Of the {g['dated']} dated events the article mentions, "
+            f"{g['on_bar']} fall on their turning point's bar (filled dots), {g['outside_bar']} are linked to a "
+            f"turning point but lie outside its years (hollow dots), and {g['no_turning_point']} belong to no "
+            "turning point (bottom row). The events cluster after 2000.")
 
 
 @styled
 def timeline_chart(turning_points, timeline):
-    """One bar per turning point across its years, and a dot for each dated event in it.
+    """One bar per turning point across its years; every dated event as a dot: filled on its turning point's
+    bar, hollow when linked to a turning point but outside its years, and on a bottom row when it belongs to
+    none.
 
     >>> from coursekit import load
     >>> chart = timeline_chart(load("israel_palestine/turning_points"), load("israel_palestine/timeline"))
-    >>> chart.caption
-    "The article's seven turning points and the dated events it mentions."
-    >>> chart.alt.endswith("they cluster after 2000.")
+    >>> chart.caption.startswith("The article's seven turning points and all 43 dated events it mentions")
+    True
+    >>> chart.alt.endswith("The events cluster after 2000.")
     True
     """
     tps = in_order(turning_points)
     dated = timeline.dropna(subset=["year"])
-    fig, ax = new_figure(8, 4.2)
+    g = timeline_groups(turning_points, timeline)
+    fig, ax = new_figure(8, 4.6)
     for i, tp in enumerate(tps.itertuples()):
         y = len(tps) - i
         ax.barh(y, tp.end_year - tp.start_year + 0.8, left=tp.start_year - 0.4, height=0.5, color=PALETTE[0])
-        ax.text(tp.end_year + 1.5, y, short_label(tp.label), va="center", fontsize=9.5)
+        ax.text(max(tp.end_year, dated[dated["tp_id"] == tp.tp_id]["year"].max()) + 1.5, y,
+                short_label(tp.label), va="center", fontsize=9.5)
         events = dated[dated["tp_id"] == tp.tp_id]["year"]
-        ax.plot(events, [y - 0.38] * len(events), "o", color=PALETTE[3], markersize=4)
+        inside = events.between(tp.start_year, tp.end_year)
+        ax.plot(events[inside], [y - 0.38] * int(inside.sum()), "o", color=PALETTE[3], markersize=4)
+        ax.plot(events[~inside], [y - 0.38] * int((~inside).sum()), "o", markerfacecolor="white",
+                markeredgecolor=PALETTE[3], markersize=5)
+    loose = dated[dated["tp_id"].fillna("") == ""]["year"]
+    ax.plot(loose, [0] * len(loose), "o", color="#555555", markersize=4)
+    ax.text(loose.max() + 1.5, 0, "no turning point", va="center", fontsize=9.5)
     ax.set_yticks([])
-    ax.set_xlim(1940, 2040)
+    ax.set_ylim(-0.8, len(tps) + 0.6)
+    ax.set_xlim(1875, 2045)
     ax.set_xlabel("Year")
-    ax.set_title("Seven turning points, 1947–2025")
+    ax.set_title("Seven turning points and the dated events, 1881–2025")
     ax.grid(axis="y", visible=False)
     return figure(fig, alt=timeline_alt(turning_points, timeline),
-                  caption="The article's seven turning points and the dated events it mentions.",
+                  caption=f"The article's seven turning points and all {g['dated']} dated events it mentions: "
+                          f"{g['on_bar']} on their turning point's bar, {g['outside_bar']} linked to a turning "
+                          f"point but outside its years (hollow), {g['no_turning_point']} outside every "
+                          "turning point (bottom row).",
                   source="our coding of the article, lines 381–390 and 419–835 (data/israel_palestine)")
 
 
 def evidence_counts(cells):
-    """The number of coded cells at each level of evidence, in the order explicit, inferred, silent.
+    """The number of coded cells at each level of evidence, in the order of ``LEVELS``.
 
     >>> from coursekit import load
     >>> cells = load("israel_palestine/turning_point_dimensions")
     >>> counts = evidence_counts(cells)
     >>> list(counts.index), int(counts.sum()) == len(cells)
-    (['explicit', 'inferred', 'silent'], True)
+    (['explicit', 'narrative', 'inferred', 'silent'], True)
     """
     return cells["evidence"].value_counts().reindex(LEVELS, fill_value=0)
 
@@ -116,22 +154,26 @@ def evidence_matrix(cells, turning_points):
 
 
 def matrix_alt(cells) -> str:
-    """The alt text of the evidence matrix: how many cells are explicit, inferred and silent, and where.
+    """The alt text of the evidence matrix: how many cells are at each level, and where the gaps are.
 
     >>> from coursekit import load
     >>> alt = matrix_alt(load("israel_palestine/turning_point_dimensions"))
-    >>> alt.startswith("Matrix of 7 turning points by 4 dimensions. Of 28 cells, 25 are stated explicitly")
+    >>> alt.startswith("Matrix of 7 turning points by 4 dimensions. Of 28 cells, 21 are stated in the "
+    ...                "theory-guided application, 4 only in the historical narrative, 0 inferred and 3 silent.")
     True
-    >>> alt.endswith("0 inferred and 3 silent. Silent cells: 3 in the regional dimension.")
+    >>> alt.endswith("Silent cells: 3 in the regional dimension.")
     True
     """
     counts = evidence_counts(cells)
-    by_dim = cells[cells.evidence == "silent"]["dimension"].value_counts()
-    silent = ("Silent cells: " + ", ".join(f"{n} in the {d} dimension" for d, n in by_dim.items()) + "."
-              if len(by_dim) else "No cell is silent.")
+    def where(level):
+        by_dim = cells[cells.evidence == level]["dimension"].value_counts()
+        return ", ".join(f"{n} in the {d} dimension" for d, n in by_dim.items())
+    narrative = f" Narrative-only cells: {where('narrative')}." if counts["narrative"] else ""
+    silent = f" Silent cells: {where('silent')}." if counts["silent"] else " No cell is silent."
     return (f"Matrix of {cells.tp_id.nunique()} turning points by {len(DIMENSIONS)} dimensions. "
-            f"Of {len(cells)} cells, {counts['explicit']} are stated explicitly, {counts['inferred']} inferred "
-            f"and {counts['silent']} silent. {silent}")
+            f"Of {len(cells)} cells, {counts['explicit']} are stated in the theory-guided application, "
+            f"{counts['narrative']} only in the historical narrative, {counts['inferred']} inferred "
+            f"and {counts['silent']} silent.{narrative}{silent}")
 
 
 @styled
@@ -149,9 +191,9 @@ def evidence_matrix_chart(cells, turning_points):
     matrix = evidence_matrix(cells, turning_points)
     codes = matrix.map(LEVELS.index).to_numpy()
     fig, ax = new_figure(7.5, 4.4)
-    ax.imshow(codes, cmap=ListedColormap(LEVEL_COLOURS), vmin=0, vmax=2, aspect="auto")
+    ax.imshow(codes, cmap=ListedColormap(LEVEL_COLOURS), vmin=0, vmax=len(LEVELS) - 1, aspect="auto")
     for (r, c), code in np.ndenumerate(codes):
-        ax.text(c, r, LEVELS[code], ha="center", va="center", fontsize=9,
+        ax.text(c, r, LEVEL_LABELS[LEVELS[code]], ha="center", va="center", fontsize=9,
                 color="white" if code == 0 else "black")
     ax.set_xticks(range(len(DIMENSIONS)), [d.capitalize() for d in DIMENSIONS])
     ax.set_yticks(range(len(matrix)), [short_label(label) for label in in_order(turning_points).label])
@@ -159,18 +201,23 @@ def evidence_matrix_chart(cells, turning_points):
     ax.grid(False)
     ax.set_title("Evidence the article gives, by turning point and dimension")
     return figure(fig, alt=matrix_alt(cells),
-                  caption="Our reconstruction of the article's case matrix: where it states evidence, "
-                          "where we infer it, and where it is silent.",
+                  caption="Our reconstruction of the article's case matrix: whether each cell is stated in "
+                          "the theory-guided application (lines 689–835), only in the historical narrative "
+                          "(lines 419–687), inferred by us, or not at all.",
                   source="our coding, data/israel_palestine/turning_point_dimensions.csv")
 
 
 def badge(status: str) -> str:
-    """An evidence level as a small coloured badge (styled by the course CSS).
+    """An evidence level as a small coloured badge (styled by the course CSS), with its display label.
 
     >>> badge("silent")
     "<span class='ck-badge ck-silent'>silent</span>"
+    >>> badge("explicit")
+    "<span class='ck-badge ck-explicit'>application</span>"
+    >>> "narrative only" in badge("narrative")
+    True
     """
-    return f"<span class='ck-badge ck-{status}'>{status}</span>"
+    return f"<span class='ck-badge ck-{status}'{BADGE_STYLE.get(status, '')}>{LEVEL_LABELS[status]}</span>"
 
 
 def coded_cell(cells, tp_id: str, dimension: str):
@@ -204,7 +251,10 @@ def turning_point_view(tp, cells) -> str:
         finding = cell.finding or "<em>The article is silent on this dimension here.</em>"
         lines = f" <small>(lines {cell.source_lines})</small>" if cell.source_lines else ""
         rows.append((f"{dim.capitalize()} dimension", f"{badge(cell.evidence)} {finding}{lines}"))
-    return card(tp.label, rows, note=f"Article lines {tp.source_lines}. Paraphrases are ours.")
+    return card(tp.label, rows, note=f"Article lines {tp.source_lines}. Paraphrases are ours; the article's own "
+                                     "words are in quotation marks with their lines. Badges: application = "
+                                     "stated in the theory-guided application; narrative only = stated only in "
+                                     "the historical narrative.")
 
 
 def turning_point_views(turning_points, cells) -> dict[str, str]:
@@ -231,7 +281,7 @@ def dimension_view(dim: str, turning_points, cells) -> str:
     rows = []
     for tp in in_order(turning_points).itertuples():
         cell = coded_cell(cells, tp.tp_id, dim)
-        text = cell.finding or "<em>silent</em>"
+        text = cell.finding or "<em>The article says nothing here.</em>"
         rows.append((short_label(tp.label), f"{badge(cell.evidence)} {text}"))
     return card(f"The {dim} dimension at each turning point", rows)
 
