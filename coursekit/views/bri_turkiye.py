@@ -15,10 +15,12 @@ GREY, AXIS = "#999999", "#333333"
 
 TABLE4_SOURCE = "Table 4, lines 3428–3452"
 
-# The four ways the explorer ranks the route countries: (value of a Table 4 row, format, how it is computed).
+# The four ways the explorer ranks the route countries: (value of a Table 4 row, format, how it is obtained).
+# The first is printed in the table (its "Difference" column); the other three are computed by the course.
+PRINTED_BALANCE = "the table's Difference column (exports minus imports)"
 MEASURES = {
     "Balance with China (USD billion)":
-        (lambda r: r.balance_usd / 1e9, "{:.2f}", "exports minus imports"),
+        (lambda r: r.balance_usd / 1e9, "{:.2f}", PRINTED_BALANCE),
     "Balance relative to the economy (% of GDP)":
         (lambda r: r.balance_usd / r.gdp_usd * 100, "{:.1f} %", "balance ÷ GDP"),
     "Imports per dollar of exports":
@@ -257,6 +259,8 @@ def ranking_chart(table4, measure):
     ['Türkiye 13.61', 'Azerbaijan 28.67', 'Kyrgyzstan 66.54. Türkiye is highlighted.']
     >>> chart.caption
     'Imports per dollar of exports: imports ÷ exports, from Table 4 (data year in brackets).'
+    >>> chart.source, ranking_chart(table4, "Balance with China (USD billion)").source
+    ('Table 4, lines 3428–3452; computed by the course', 'Table 4, lines 3428–3452')
     """
     compute, fmt, how = MEASURES[measure]
     ranked = sorted(((compute(r), r) for r in table4.itertuples()), key=lambda pair: pair[0])
@@ -272,7 +276,7 @@ def ranking_chart(table4, measure):
         alt=f"Route countries ranked by {measure.lower()}, from lowest to highest: {order}. Türkiye is "
             "highlighted.",
         caption=f"{measure}: {how}, from Table 4 (data year in brackets).",
-        source="Table 4, lines 3428–3452; computed by the course",
+        source="Table 4, lines 3428–3452" + ("" if how == PRINTED_BALANCE else "; computed by the course"),
     )
 
 
