@@ -322,3 +322,33 @@ def test_trade_relation_start_dates(facts):
     starts = {fact(facts, "3396-3397", "1965"), fact(facts, "3399-3400", "1995"),
               fact(facts, "3501-3502", "1998")}
     assert starts == {1965, 1995, 1998}
+
+
+# ------------------------------------------------------------------ qualifiers printed before numbers
+KNOWN_QUALIFIERS = {
+    "exhibits_prose_numbers.csv": {("3191-3193", "zero"): "almost", ("3193", "350"): "approached"},
+    "turkiye_china_trade_prose.csv": {("3408-3410", "11"): "approximately", ("3411-3413", "40"): "over",
+                                      ("3459-3461", "195.94"): "approximately",
+                                      ("3462-3463", "48"): "approximately", ("3465-3467", "40"): "almost"},
+    "prose_facts.csv": {("3006-3009", "10"): "estimated to reach", ("3032-3034", "35"): "approximately",
+                        ("3054-3055", "1.4"): "approximately", ("3198-3199", "310"): "approximately",
+                        ("3258-3259", "150"): "nearly", ("3259-3260", "3"): "approximately",
+                        ("3271-3273", "4"): "at least", ("3363-3365", "10"): "exceeded",
+                        ("3480-3481", "half"): "approximately"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(KNOWN_QUALIFIERS))
+def test_qualifiers_are_exactly_the_known_ones(name):
+    # 'almost zero' is printed as qualifier + number: value_printed alone must not pass for the print
+    df = load(name)
+    got = {(r.source_line, r.value_printed): r.qualifier for r in df.itertuples() if r.qualifier}
+    assert got == KNOWN_QUALIFIERS[name]
+
+
+def test_turkiye_averages_match_one_year_only(t4, trade):
+    # lines 3463-3465 call 3.3 an average; Table 4 holds one year for Türkiye, and the prose rows say so
+    assert t4.loc["Türkiye", "year"] == 2023
+    for line in ("3463-3464", "3464-3465"):
+        note = trade[trade.source_line == line].note.iloc[0]
+        assert "one year" in note and "average" in note

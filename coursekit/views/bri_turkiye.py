@@ -15,10 +15,12 @@ GREY, AXIS = "#999999", "#333333"
 
 TABLE4_SOURCE = "Table 4, lines 3428–3452"
 
-# The four ways the explorer ranks the route countries: (value of a Table 4 row, format, how it is computed).
+# The four ways the explorer ranks the route countries: (value of a Table 4 row, format, how it is obtained).
+# The first is printed in the table (its "Difference" column); the other three are computed by the course.
+PRINTED_BALANCE = "the table's Difference column (exports minus imports)"
 MEASURES = {
     "Balance with China (USD billion)":
-        (lambda r: r.balance_usd / 1e9, "{:.2f}", "exports minus imports"),
+        (lambda r: r.balance_usd / 1e9, "{:.2f}", PRINTED_BALANCE),
     "Balance relative to the economy (% of GDP)":
         (lambda r: r.balance_usd / r.gdp_usd * 100, "{:.1f} %", "balance ÷ GDP"),
     "Imports per dollar of exports":
@@ -257,6 +259,8 @@ def ranking_chart(table4, measure):
     ['Türkiye 13.61', 'Azerbaijan 28.67', 'Kyrgyzstan 66.54. Türkiye is highlighted.']
     >>> chart.caption
     'Imports per dollar of exports: imports ÷ exports, from Table 4 (data year in brackets).'
+    >>> chart.source, ranking_chart(table4, "Balance with China (USD billion)").source
+    ('Table 4, lines 3428–3452; computed by the course', 'Table 4, lines 3428–3452')
     """
     compute, fmt, how = MEASURES[measure]
     ranked = sorted(((compute(r), r) for r in table4.itertuples()), key=lambda pair: pair[0])
@@ -272,7 +276,7 @@ def ranking_chart(table4, measure):
         alt=f"Route countries ranked by {measure.lower()}, from lowest to highest: {order}. Türkiye is "
             "highlighted.",
         caption=f"{measure}: {how}, from Table 4 (data year in brackets).",
-        source="Table 4, lines 3428–3452; computed by the course",
+        source="Table 4, lines 3428–3452" + ("" if how == PRINTED_BALANCE else "; computed by the course"),
     )
 
 
@@ -367,3 +371,64 @@ def windows_from(table1, start):
     """
     ends = [y for y in table1.year if y > start]
     return explorer({str(end): window_card(table1, start, end) for end in ends}, label="to", value=str(ends[-1]))
+
+
+# --- The explorer page: testing the text against Table 4 -------------------------------------------
+
+# What Table 4's Türkiye row gives for each kind of trade figure in the prose (``flow`` in
+# turkiye_china_trade_prose), in the unit the prose uses; None where the table holds no such figure.
+TABLE4_FOR_FLOW = {
+    "turkiye_exports_to_china": ("exports to China, USD billion", lambda r: r.exports_to_china_usd / 1e9),
+    "turkiye_imports_from_china": ("imports from China, USD billion", lambda r: r.imports_from_china_usd / 1e9),
+    "turkiye_trade_deficit_with_china": ("deficit with China, USD billion", lambda r: -r.balance_usd / 1e9),
+    "import_export_ratio": ("imports ÷ exports", lambda r: r.imports_from_china_usd / r.exports_to_china_usd),
+    "total_trade": ("exports + imports, USD billion",
+                    lambda r: (r.exports_to_china_usd + r.imports_from_china_usd) / 1e9),
+}
+NOT_IN_TABLE4 = {
+    "china_total_exports": "Table 4 gives no total for China's exports.",
+    "china_exports_to_turkiye_share": "Table 4 has no 2004 row and no share of China's total exports.",
+    "share_of_turkiye_trade_deficit": "Table 4 gives no total for Türkiye's trade deficit with all partners, "
+                                      "so this share cannot be checked from it.",
+}
+
+
+def trade_claim_card(table4, fact):
+    """A card setting one trade figure of the prose (a row of ``turkiye_china_trade_prose``) beside Table 4.
+
+    >>> from coursekit import load
+    >>> t4 = load("bri_turkiye/table4_route_countries_trade_with_china")
+    >>> trade = load("bri_turkiye/turkiye_china_trade_prose")
+    >>> ratio = next(f for f in trade.itertuples() if f.source_line == "3454")
+    >>> html = trade_claim_card(t4, ratio)
+    >>> "<th scope='row'>Table 4, Türkiye (2023)</th><td>13.61 (imports ÷ exports)</td>" in html
+    True
+    >>> share = next(f for f in trade.itertuples() if f.flow == "share_of_turkiye_trade_deficit")
+    >>> "cannot be checked from it" in trade_claim_card(t4, share)
+    True
+    """
+    row = table4.set_index("country").loc["Türkiye"]
+    printed = " ".join(p for p in (fact.qualifier, fact.value_printed) if p)
+    rows = [
+        ("The article says", f"{printed} ({fact.unit}) <small>(lines {fact.source_line})</small>"),
+        ("Period the text gives", fact.period or "none"),
+    ]
+    if fact.flow in TABLE4_FOR_FLOW:
+        what, compute = TABLE4_FOR_FLOW[fact.flow]
+        rows.append((f"Table 4, Türkiye ({row.year})", f"{compute(row):.2f} ({what})"))
+        rows.append(("Years Table 4 covers for Türkiye", f"one year only ({row.year}, line {row.source_line})"))
+    else:
+        rows.append(("Table 4", NOT_IN_TABLE4[fact.flow]))
+    return card(fact.quantity[0].upper() + fact.quantity[1:], rows, note=fact.note)
+
+
+def trade_claim_views(table4, trade):
+    """One card per trade figure of the prose, labelled by what it measures and its lines.
+
+    >>> from coursekit import load
+    >>> views = trade_claim_views(load("bri_turkiye/table4_route_countries_trade_with_china"),
+    ...                           load("bri_turkiye/turkiye_china_trade_prose"))
+    >>> len(views), sum("Table 4, Türkiye (2023)" in v for v in views.values())
+    (12, 9)
+    """
+    return {f"{f.quantity} (lines {f.source_line})": trade_claim_card(table4, f) for f in trade.itertuples()}
