@@ -2,12 +2,13 @@
 """The course's commands. Needs only Python 3.11; everything else it installs itself.
 
     python3 tasks.py book     build the HTML book into _build/html (creates .venv on first use)
+    python3 tasks.py book student   build the student edition (no solutions) into _build/student/html
     python3 tasks.py test     run every test (installs test tools and Debian's chromium if missing)
     python3 tasks.py lab      open your own copy of the notebooks (my_notebooks/) in JupyterLab
     python3 tasks.py refresh F   replace your notebook F with the course's newest version (yours is kept)
     python3 tasks.py student DIR write the student edition (no solutions) into DIR, e.g. for a JupyterHub
     python3 tasks.py quiz-export DIR  write every quiz for Moodle (XML, GIFT) and Canvas (QTI) into DIR
-    python3 tasks.py serve    serve the built book on http://127.0.0.1:8000
+    python3 tasks.py serve    serve the built book on http://127.0.0.1:8000 (serve student: the student edition)
     python3 tasks.py bench    measure build times and page weights (JSON report)
     python3 tasks.py clean    remove _build (the execution cache too)
 """
@@ -65,8 +66,16 @@ def ensure_chromium() -> None:
     run(*apt, "install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-dejavu-core", env=env)
 
 
-def book() -> None:
+def book(extra: list[str] = ()) -> None:
     ensure_env()
+    if list(extra) == ["student"]:
+        run(PY, "-m", "coursekit.editions", "book")
+        print(f"\nThe student edition is in {ROOT / '_build' / 'student' / 'html'}. "
+              "Open it with: python3 tasks.py serve student")
+        return
+    if extra:
+        print("Usage: python3 tasks.py book [student]")
+        sys.exit(2)
     run(VENV / "bin" / "jupyter-book", "build", ".", "--warningiserror", "--keep-going")
     print(f"\nThe book is in {ROOT / '_build' / 'html'}. Open it with: python3 tasks.py serve")
 
@@ -149,10 +158,11 @@ def quiz_export(extra: list[str]) -> None:
     run(PY, "-m", "coursekit.lms", Path(extra[0]).resolve())
 
 
-def serve() -> None:
-    html = ROOT / "_build" / "html"
+def serve(extra: list[str] = ()) -> None:
+    student_edition = list(extra) == ["student"]
+    html = ROOT / "_build" / ("student/html" if student_edition else "html")
     if not (html / "index.html").exists():
-        book()
+        book(extra)
     print("Serving the book on http://127.0.0.1:8000 (Ctrl+C to stop)", flush=True)
     run(sys.executable, "-m", "http.server", "8000", "--bind", "127.0.0.1", "--directory", html)
 
@@ -168,8 +178,8 @@ def clean() -> None:
 
 def main(argv: list[str]) -> None:
     commands = {"test": test, "lab": lab, "bench": bench, "refresh": refresh, "student": student,
-                "quiz-export": quiz_export}
-    if not argv or argv[0] not in {"book", "serve", "clean", *commands}:
+                "quiz-export": quiz_export, "book": book, "serve": serve}
+    if not argv or argv[0] not in {"clean", *commands}:
         print(__doc__)
         sys.exit(2)
     command, extra = argv[0], argv[1:]
@@ -177,7 +187,7 @@ def main(argv: list[str]) -> None:
         if command in commands:
             commands[command](extra)
         else:
-            {"book": book, "serve": serve, "clean": clean}[command]()
+            clean()
     except subprocess.CalledProcessError as err:
         sys.exit(err.returncode or 1)
 

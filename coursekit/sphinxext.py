@@ -11,7 +11,11 @@ Which chapter a page belongs to: ``chapters/<chapter>/...`` and ``exercises/<cha
 
 It also publishes the student edition with the book (see ``coursekit.editions``): beside every chapter
 page its solution-free ``.ipynb``, and per chapter a zip that runs anywhere, both offered in the
-page's download menu, and the zip on the chapter's overview and exercise pages.
+page's download menu, and the zip on the chapter's overview and exercise pages. With
+``coursekit_edition = "student"`` (``python3 tasks.py book student``) the HTML itself holds no solution:
+sphinx-exercise's ``hide_solutions`` drops ``{solution}`` blocks but leaves the content of gated
+``{solution-start}``/``{solution-end}`` pairs in the page, so the transform below removes the merged
+solutions and the cells tagged ``solution`` after sphinx-exercise has assembled them.
 """
 
 from __future__ import annotations
@@ -77,6 +81,20 @@ def _on_env_get_outdated(app, env, added, changed, removed) -> list[str]:
         if fingerprint(srcdir, docname) != old:
             stale.append(docname)
     return stale
+
+
+def _remove_solutions(app, doctree) -> None:
+    """Student edition: drop every solution (merged gated ones included) before anything is written
+    or indexed for search."""
+    if app.config.coursekit_edition != "student":
+        return
+    from sphinx_exercise.nodes import solution_end_node, solution_node, solution_start_node
+
+    doomed = [n for n in doctree.findall() if isinstance(n, (solution_node, solution_start_node, solution_end_node))
+              or "tag_solution" in (n.get("classes", []) if hasattr(n, "get") else [])]
+    for node in doomed:
+        if node.parent is not None:
+            node.parent.remove(node)
 
 
 def _on_builder_inited(app) -> None:
@@ -268,6 +286,8 @@ def _write_student_edition(app, exception) -> None:
 
 
 def setup(app):
+    app.add_config_value("coursekit_edition", "full", "env")  # "student": no solution in the HTML
+    app.connect("doctree-read", _remove_solutions, priority=900)
     app.connect("config-inited", _add_templates)
     app.connect("builder-inited", _on_builder_inited)
     app.connect("source-read", _on_source_read)
