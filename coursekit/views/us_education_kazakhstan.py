@@ -303,8 +303,8 @@ def findings_chart(findings):
             "others are the words 'all' and 'one', read as 7 and 1.",
         caption=f"The {len(rows)} findings the results section reports for research questions 3–6, as counts of "
                 "the 7 respondents (its closing inference that all become 'soft power capital' is left out: it is "
-                "not a count of answers). Where the article writes a word («все», «один») we show the number it stands for, "
-                "in a lighter colour.",
+                "not a count of answers). Where the article writes a word («все», «один») we show the number it "
+                "stands for, in a lighter colour.",
         source="interview findings, lines 1691–1829",
     )
 
