@@ -299,8 +299,8 @@ def findings_chart(findings):
     return figure(
         fig,
         alt=f"Horizontal bars for {len(rows)} findings of the results section, each a number of respondents out of "
-            f"7: " + "; ".join(parts) + ". Only two are printed with their base of 7 (5 of 7, and one of 7); the "
-            "others are the words 'all' and 'one', read as 7 and 1.",
+            f"7: " + "; ".join(parts) + ". Two are printed with their base of 7 (5 of 7, and one of 7) and one "
+            "as 'all 7'; the others are the words 'all' and 'one', read as 7 and 1.",
         caption=f"The {len(rows)} findings the results section reports for research questions 3–6, as counts of "
                 "the 7 respondents (its closing inference that all become 'soft power capital' is left out: it is "
                 "not a count of answers). Where the article writes a word («все», «один») we show the number it "
@@ -408,7 +408,7 @@ def presence_chart(facts, institutions):
     ...                        load("us_education_kazakhstan/institutions_named"))
     >>> "Russia: branches of Russian universities, Central Asia (2024) 23 (counted)" in chart.alt
     True
-    >>> chart.alt.endswith("China and the EU: nothing counted or named.")
+    >>> chart.alt.endswith("China and the EU: no institution counted or named (named only as competitors).")
     True
     """
     p = presence_counts(facts, institutions).iloc[::-1]
@@ -428,7 +428,7 @@ def presence_chart(facts, institutions):
     return figure(
         fig,
         alt="Horizontal bars of the institutional presence the article reports: " + "; ".join(parts)
-            + ". China and the EU: nothing counted or named.",
+            + ". China and the EU: no institution counted or named (named only as competitors).",
         caption="Institutional presence by sponsor as the results section reports it. Solid bars are numbers the "
                 "text prints; hatched bars are our count of institutions the text lists without a total. The "
                 "units differ (branches, lyceums, universities), so compare within a row, not across.",
@@ -477,9 +477,10 @@ def sponsor_views(facts, institutions, programmes, students) -> dict:
                                            f"{NAMED_AS_COMPETITOR[sponsor]}); the article counts nothing for it"))
             note = "No institution, programme or number is given for this sponsor."
         elif sponsor == "Türkiye":
-            note = ("The lyceums are tied to the Gülen movement, printed «ФЕТОПАРТ» (Fethullah Gülen Movement); the "
-                    "article says they changed status after the movement's conflict with Turkey's authorities "
-                    "(lines 1490–1498).")
+            note = ("The article ties the 30 lyceums to the project of an organisation it prints as «ФЕТОПАРТ» "
+                    "(Fethullah Gülen Movement) and says they changed status because of problems between that "
+                    "organisation and Turkey's authorities (lines 1490–1498). The movement is disputed in Türkiye: "
+                    "see Check the source.")
         else:
             note = ("The article adds mutual recognition of diplomas in the EAEU and the spread of Russian as "
                     "reasons for Russia's lead (lines 1472–1489).")
