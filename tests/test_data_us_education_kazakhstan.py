@@ -30,6 +30,7 @@ EXPECTED_ROWS = {
     "interview_findings": 20,
     "prose_facts": 24,
     "timeline": 13,
+    "institutions_named": 16,
 }
 RU = {"decimal": ",", "group": " "}  # the article writes '948,5' and '12 897'
 FORMATS = {name: RU for name in EXPECTED_ROWS}
@@ -43,6 +44,7 @@ EXPECTED_DISCREPANCIES = {
     "prose_facts": {"three-institutions-four-named", "uzbekistan-shares-exceed-100", "two-stages-four-items",
                     "bolashak-abstract-vs-body"},
     "timeline": {"kafu-location-and-year", "fulbright-hays-spelling"},
+    "institutions_named": {"three-institutions-four-named", "kafu-location-and-year"},
 }
 
 RESPONDENTS = 7  # lines 965, 1391-1392, 1675, 1842
@@ -372,3 +374,25 @@ def test_timeline_range_and_order(tables):
     # the interviews (April 2025) are the latest dated event
     latest = [r for r in tl if r["year"] == 2025]
     assert [r["actor"] for r in latest] == ["authors"] and latest[0]["month"] == 4
+
+
+def test_institutions_named_against_the_printed_counts(tables):
+    inst = rows(tables, "institutions_named")
+    assert [r["row_number"] for r in inst] == list(range(1, len(inst) + 1))
+    by = {}
+    for r in inst:
+        by.setdefault(r["sponsor"], []).append(r)
+    # known discrepancy three-institutions-four-named: '3' printed (line 1498), four named (1500-1508)
+    assert fact(tables, "higher-education institutions in Kazakhstan implementing Turkish programmes") == 3
+    assert len(by["Türkiye"]) == 4
+    # Russian branches are named only as examples: 2 of the 10 in Kazakhstan, 2 of the 7 in Uzbekistan
+    ru = [r["country"] for r in by["Russia"]]
+    assert ru.count("Kazakhstan") == 2 <= fact(tables, "branches of major Russian universities in Kazakhstan")
+    assert ru.count("Uzbekistan") == 2 <= fact(tables, "branches of Russian universities in Uzbekistan")
+    # the US list (lines 1514-1532) has eight items and no printed count
+    assert len(by["USA"]) == 8
+    for r in inst:
+        years = re.findall(r"\d{4}", r["date_printed"])
+        assert (years == [str(r["year"])]) if years else blank(r["year"]), r["institution_printed"]
+    kafu = [r for r in inst if "КАФУ" in r["institution_printed"]]
+    assert len(kafu) == 1 and kafu[0]["place_printed"] == "в Алматы" and "External check" in kafu[0]["note"]
