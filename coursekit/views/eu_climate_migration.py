@@ -194,7 +194,7 @@ def table1_chart(t1, pf):
                label="prose, lines 4526–4533")
     right.set_xlabel("million people")
     right.set_title("'Migration projection to 2050' column")
-    right.legend(fontsize=8, loc="lower right")
+    right.legend(fontsize=8, loc="upper right")
     for ax, col in [(left, t.vulnerability_nd_gain_index_printed), (right, t.migration_forecast_2050_printed)]:
         values = t.vulnerability_nd_gain_index_points if ax is left else t.migration_forecast_2050_million_people
         for y, (v, label) in enumerate(zip(values, col)):
@@ -232,21 +232,24 @@ def people_chart(pf):
     figs = people_figures(pf)
     fig, ax = new_figure(8, 4.4)
     colours = dict(zip(STAGES, [BLUE, ORANGE, VERMILION]))
-    offsets = dict(zip(STAGES, [0.22, 0, -0.22]))
+    offsets = dict(zip(STAGES, [0.22, 0, -0.22]))  # the y axis is inverted: EU figures sit above
     for stage in STAGES:
         pts = [(COUNTRIES.index(c), in_millions(r)) for c, s, r in figs if s == stage]
         ax.plot([v for _, v in pts], [y + offsets[stage] for y, _ in pts], "o", color=colours[stage],
                 markersize=8, label=stage)
     for c, s, r in figs:
+        group = sorted((in_millions(g) for cc, ss, g in figs if cc == c and ss == s))
+        rank = group.index(in_millions(r)) if len(group) > 1 else 2     # stagger labels of close dots
+        xytext, ha = [((-6, -3), "right"), ((0, 7), "center"), ((6, -3), "left")][rank]
         ax.annotate(f"{r.value_printed} {r.unit.split()[0]}", (in_millions(r), COUNTRIES.index(c) + offsets[s]),
-                    textcoords="offset points", xytext=(6, -3), fontsize=8)
+                    textcoords="offset points", xytext=xytext, ha=ha, fontsize=8)
     ax.set_yticks(range(len(COUNTRIES)), COUNTRIES)
     ax.invert_yaxis()
     ax.set_xscale("log")
     ax.set_xlim(0.008, 60)
     ax.set_xlabel("million (logarithmic scale)")
     ax.set_title("Numbers of people the four cases print, by where they move")
-    ax.legend(fontsize=8, loc="lower right")
+    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3)
     parts = []
     for c in COUNTRIES:
         for stage in STAGES:
