@@ -41,8 +41,8 @@ def lowest_nd_gain(answer):
     choices = {c: f"Not {c}: sort Table 1 by vulnerability_nd_gain_index_points and take the smallest value."
                for c in t1.index}
     choices[lowest] = (f"{lowest} has the lowest value ({t1.loc[lowest, 'vulnerability_nd_gain_index_printed']}). "
-                       "On ND-GAIN's country index a low score means least prepared, so it would be the most "
-                       "vulnerable of the four, whatever the header suggests.")
+                       "If the values are ND-GAIN country-index scores (the article gives no scale), a low "
+                       "score means least prepared, so it would be the most vulnerable of the four.")
     return expect_choice(answer, choices, lowest, what="The country with the lowest ND-GAIN value")
 
 

@@ -60,12 +60,12 @@ CHAINS = {
                 "components: named, with no amount.", "4058-4102", []),
     ],
     "Afghanistan": [
-        (NUMBER, "Drought of 2021–2023 bringing people to the brink of famine; deadly spring floods in 2023 "
-                 "('hundreds', no number).", "4146-4157", [("4146-4152", "10")]),
+        (NUMBER, "Drought of 2021–2023 bringing people to the brink of famine; a harsh winter and spring floods "
+                 "killing 'hundreds' in 2023 (no number).", "4146-4157", [("4146-4152", "10")]),
         (NUMBER, "People displaced by natural disasters, according to the IOM, inside the country.",
          "4123-4139", [("4132-4135", "3"), ("4135-4139", "988")]),
-        (NUMBER, "Asylum applications by Afghans in the EU in 2024 (second after Syrians); the text ties "
-                 "the rise to the change of power in 2021. Numbers in Iran and Pakistan are not given.",
+        (NUMBER, "Asylum applications by Afghans in the EU in 2024 (second after Syrians); the text dates "
+                 "the rise to after the change of power in 2021. Numbers in Iran and Pakistan are not given.",
          "4174-4188", [("4184-4188", "87")]),
         (CLAIM, "After failed harvests families move to cities, then abroad, and part of this movement "
                 "joins flows to the EU. No number for that part.", "4191-4211", []),
@@ -99,7 +99,7 @@ CHAINS = {
         (CLAIM, "A 'significant part' come from coastal and rural areas hit by floods; the article adds that "
                 "most climate displacement stays in the country or goes to India, and Europe feels only a "
                 "limited part.", "4562-4580", []),
-        (NUMBER, "NDICI grants for 2021–2024, largely for adaptation; the article says these are not "
+        (NUMBER, "NDICI grants for 2021–2024, a 'significant part' for adaptation; the article says these are not "
                  "labelled as migration programmes.", "4613-4642", [("4613-4616", "306")]),
     ],
 }
@@ -210,7 +210,8 @@ def table1_chart(t1, pf):
             f"prose gives up to {bangla.value:g} million for Bangladesh, {gap:.1f} "
             "million more than the table.",
         caption="Table 1 as printed: the value under the 'vulnerability level (ND-GAIN index, 2023)' header, "
-                "drawn on the index's 0–100 range, and the World Bank migration projection to 2050. The "
+                "drawn on a 0–100 axis (the range of ND-GAIN's country index), and the World Bank "
+                "migration projection to 2050. The "
                 "diamond is the figure the text gives for Bangladesh (lines 4526–4533). The table does not "
                 "say which way its index runs or that its projections are of internal migration; the text "
                 "says the latter (lines 4779–4781).",
@@ -301,8 +302,9 @@ def funding_chart(ei):
         alt=f"Bar chart of the {len(amounts)} EU measures for which the article prints an amount: {items}. "
             f"The other {named - len(amounts)} instruments, channels and proposals in our list have no amount.",
         caption=f"Only {len(amounts)} of the {named} EU instruments, channels and proposals we list from the "
-                "article carry a euro amount. The periods differ (one month, one year, four years), so the "
-                "bars are not comparable as yearly spending. The lighter bar is printed as 'more than'.",
+                "article carry a euro amount. The periods differ (a single contribution announced in July "
+                "2023, one year, multi-year programmes), so the bars are not comparable as yearly "
+                "spending. The lighter bar is printed as 'more than'.",
         source="Afghanistan, Somalia and Bangladesh cases, lines 4222–4623",
     )
 
