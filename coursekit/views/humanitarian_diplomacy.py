@@ -103,7 +103,7 @@ def reach_chart(links, challenges):
     ax.set_xlabel("number of practices (of 26) linked to the challenge")
     ax.set_title("Which challenges do the practices answer?")
     ax.tick_params(axis="y", labelsize=7.5)
-    ax.legend(fontsize=8, loc="lower right")
+    ax.legend(fontsize=8, loc="upper right")
     none = r[(r.stated + r.inferred) == 0].challenge_id.tolist()[::-1]
     no_stated = r[r.stated == 0].challenge_id.tolist()[::-1]
     top = r.assign(total=r.stated + r.inferred).sort_values("total", ascending=False).iloc[0]
@@ -266,18 +266,19 @@ def timeline_chart(timeline):
 
     dated = timeline[timeline.year.notna()]
     fig, ax = new_figure(8, 3.4)
-    rows = {"event": 2, "citation_access": 1, "publication": 0}
-    names = {"event": "events", "citation_access": "access dates of citations", "publication": "publication"}
+    rows = {"T02": 3, "T03": 2, "citation_access": 1, "publication": 0}
+    names = {"T02": "floods and mudflows", "T03": "measles response", "citation_access": "access dates of citations",
+             "publication": "publication"}
     for t in dated.itertuples():
-        y = rows[t.kind]
+        y = rows.get(t.event_id, rows.get(t.kind))
         start = t.year + (0 if pd.isna(t.month) else (t.month - 1) / 12)
         end = start + 0.08 if pd.isna(t.year_end) else t.year_end + 1
-        ax.barh(y, end - start, left=start, height=0.35, color={2: ORANGE, 1: SKY, 0: GREEN}[y])
-    ax.annotate("floods and mudflows\n(2021-2023-2024)", (2021, 2.25), fontsize=8, va="bottom")
-    ax.annotate("measles\n(2023–2024)", (2023.1, 1.75), fontsize=8, va="top")
+        ax.barh(y, end - start, left=start, height=0.35, color={3: ORANGE, 2: VERMILION, 1: SKY, 0: GREEN}[y])
+    ax.annotate("printed '2021-2023-2024'", (2021.05, 3.25), fontsize=8, va="bottom")
+    ax.annotate("printed '2023–2024'", (2023.05, 2.25), fontsize=8, va="bottom")
     ax.set_yticks(list(rows.values()), [names[k] for k in rows])
     ax.set_xlim(2020.5, 2026.2)
-    ax.set_ylim(-0.6, 3.2)
+    ax.set_ylim(-0.6, 3.8)
     ax.set_title("The article's dates")
     events = dated[dated.kind == "event"]
     access = dated[dated.kind == "citation_access"]
