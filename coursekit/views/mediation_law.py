@@ -342,7 +342,7 @@ def case_view(case_id, cases, actors, elements) -> str:
     items = "".join(f"<li>{esc(ELEMENTS[e.element][0])}: «{esc(e.evidence_original)}» ({_lines(e.source_line)}; "
                     f"{BASIS[e.basis]})</li>" for e in own.itertuples())
     outcome = r.outcome_as_given
-    if outcome.startswith("No outcome given") or outcome.startswith("No settlement"):
+    if outcome.startswith(("No outcome given", "No settlement")) or "no result" in outcome:
         outcome = "<strong>Not stated.</strong> " + esc(outcome)
     else:
         outcome = esc(outcome)
