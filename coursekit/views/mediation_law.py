@@ -415,8 +415,8 @@ def hub_views(actors, inst) -> dict:
     >>> from coursekit import load
     >>> views = hub_views(load("mediation_law/actors"), load("mediation_law/legal_instruments"))
     >>> list(views)
-    ['The proposed hub', 'Existing institutions the article names', 'What the article leaves open']
-    >>> "OSCE" in views["Existing institutions the article names"]
+    ['Proposed hub', 'Existing institutions', 'Left open']
+    >>> "OSCE" in views["Existing institutions"]
     True
     """
     esc = html.escape
@@ -439,5 +439,4 @@ def hub_views(actors, inst) -> dict:
     open_ = card("What the article does not say about the hub",
                  [(str(n), esc(q)) for n, q in enumerate(HUB_OPEN, 1)],
                  note="Our list: questions a reader evaluating the proposal would ask (see Exercise 2).")
-    return {"The proposed hub": hub, "Existing institutions the article names": existing,
-            "What the article leaves open": open_}
+    return {"Proposed hub": hub, "Existing institutions": existing, "Left open": open_}
