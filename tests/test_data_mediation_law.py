@@ -30,7 +30,7 @@ SECTIONS = {**ABSTRACTS, "introduction": (4912, 4994), "literature_review": (499
 
 EXPECTED_ROWS = {
     "legal_instruments": 9, "legal_instrument_mentions": 41, "cases": 10, "mediation_statistics": 6,
-    "actors": 42, "trends": 10, "timeline": 12, "prose_facts": 9,
+    "actors": 42, "trends": 10, "timeline": 12, "prose_facts": 9, "case_elements": 27,
 }
 EXPECTED_DISCREPANCIES = {
     "legal_instruments": {"art33-good-offices", "hague-first-in-history", "hague-art2-quotation"},
@@ -41,6 +41,7 @@ EXPECTED_DISCREPANCIES = {
     "trends": {"technology-promised", "methodology-comparison-not-delivered", "hub-scope"},
     "timeline": set(),
     "prose_facts": {"cyrillic-roman-numeral", "cyrillic-page-abbreviation"},
+    "case_elements": set(),
 }
 
 
@@ -166,7 +167,7 @@ def test_documented_discrepancies_exactly(name):
         assert inside(d["lines"], [(FIRST, LAST)]), d
 
 
-NO_PRINTED_NUMBERS = {"actors", "trends"}  # built from names and phrases only
+NO_PRINTED_NUMBERS = {"actors", "trends", "case_elements"}  # built from names and phrases only
 
 
 def test_files_without_printed_numbers():
@@ -418,3 +419,19 @@ def test_cyrillic_page_abbreviation_exactly_known(inst, mentions):
     cites = list(inst.citation_original) + list(mentions.citation_original)
     odd = {c for c in cites if re.search(r"\u0420\. \d", c)}
     assert odd == {"(United Nations, 2012: Р. 4)"}  # known: line 5407
+
+
+# ------------------------------------------------------------------ case elements (our coding, added with the chapter)
+def test_case_elements(cases):
+    el = load("case_elements")
+    assert set(el.case_id) <= set(cases.index)
+    assert not el.duplicated(["case_id", "element"]).any()
+    assert set(el.case_id) == set(cases.index)  # every case is coded
+    hybrid = set(el.case_id[el.element == "hybrid_label"])
+    assert hybrid == {"colombia_peace_process", "brussels_dialogue"}
+    assert not hybrid & set(el.case_id[el.element == "classical_label"])
+    # the abstract's three examples, and only they, carry an abstract-only coding or a body coding of multi-level
+    assert set(el.case_id[el.element == "multi_level"]) == set(cases.index[cases.abstract_lines != ""])
+    for _, r in el[el.basis == "abstract"].iterrows():
+        assert inside(r.source_line, [ABSTRACTS["abstract_ru"]]), r.to_dict()
+    assert (el[el.basis != "case"].note != "").all()
