@@ -415,29 +415,8 @@ def write_edition(dest: Path, root: Path = SOURCE_ROOT) -> list[str]:
 
 # -- command line (called by tasks.py inside the course's virtual environment) -------------------
 
-STUDENT_BOOK = Path("_build") / "student" / "html"
-
-
-def build_student_book(root: Path = SOURCE_ROOT, outdir: Path | None = None) -> int:
-    """Build the student edition of the HTML book (no solution in any page, download or search index)
-    into ``_build/student/html``, strictly (a warning fails it); returns Sphinx's exit status.
-
-    The same sources, configuration and execution cache as the full book: only the extension's
-    ``coursekit_edition`` switch and the title differ, so nothing is executed twice.
-    """
-    import yaml
-    from jupyter_book.sphinx import build_sphinx
-
-    title = yaml.safe_load((root / "_config.yml").read_text())["title"]
-    outdir = outdir or root / STUDENT_BOOK
-    return build_sphinx(root, outdir, doctreedir=outdir.parent / ".doctrees", noconfig=True,
-                        path_config=str(root / "_config.yml"), warningiserror=True, keep_going=True,
-                        confoverrides={"external_toc_path": str(root / "_toc.yml"), "latex_individualpages": False,
-                                       "coursekit_edition": "student", "html_title": f"{title} (student edition)"})
-
-
 def main(argv: list[str]) -> int:
-    """``deliver WORKSPACE``, ``refresh WORKSPACE NOTEBOOK``, ``write DIR`` or ``book``; errors as one line."""
+    """``deliver WORKSPACE``, ``refresh WORKSPACE NOTEBOOK`` or ``write DIR``; errors as one line."""
     import datetime
 
     command, args = (argv[0], argv[1:]) if argv else ("", [])
@@ -449,11 +428,9 @@ def main(argv: list[str]) -> int:
             print(f"Fresh copy written. Yours is kept as {kept}." if kept else "Fresh copy written.")
         elif command == "write" and len(args) == 1:
             print(f"{len(write_edition(Path(args[0])))} files written to {args[0]}")
-        elif command == "book" and not args:
-            return build_student_book(Path.cwd())
         else:
-            print("usage: python -m coursekit.editions deliver WORKSPACE | refresh WORKSPACE NOTEBOOK | write DIR"
-                  " | book", file=sys.stderr)
+            print("usage: python -m coursekit.editions deliver WORKSPACE | refresh WORKSPACE NOTEBOOK | write DIR",
+                  file=sys.stderr)
             return 2
     except EditionError as err:
         print(err, file=sys.stderr)

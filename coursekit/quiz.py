@@ -14,6 +14,7 @@ be exported for other tools (:func:`export_json`).
 from __future__ import annotations
 
 import json
+import random
 from importlib import resources
 from pathlib import Path
 
@@ -147,8 +148,16 @@ def show_quiz(chapter: str, topic: str | None = None, ids: list[str] | None = No
     from jupyterquiz import display_quiz
 
     display(Javascript(NO_CDN_MATHJAX_JS))
-    display_quiz([to_jupyterquiz(q) for q in questions(chapter, topic, ids)],
-                 shuffle_answers=True, colors=COLORS, max_width=760)
+    # jupyterquiz names its element with 12 letters from `random`: seeded per quiz (and the caller's
+    # random state put back), so two builds of the same page are byte-identical. Answers are still
+    # shuffled in the browser.
+    state = random.getstate()
+    random.seed(f"{chapter}/{topic}/{ids}")
+    try:
+        display_quiz([to_jupyterquiz(q) for q in questions(chapter, topic, ids)],
+                     shuffle_answers=True, colors=COLORS, max_width=760)
+    finally:
+        random.setstate(state)
     display(Javascript(FEEDBACK_LIVE_JS))
 
 

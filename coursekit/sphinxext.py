@@ -21,6 +21,7 @@ solutions and the cells tagged ``solution`` after sphinx-exercise has assembled 
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -104,6 +105,65 @@ def _on_builder_inited(app) -> None:
 
 def _on_env_purge_doc(app, env, docname: str) -> None:
     getattr(env, "coursekit_fingerprints", {}).pop(docname, None)
+
+
+def _on_env_merge_info(app, env, docnames, other) -> None:
+    """Parallel reading: take the fingerprints of the pages another process read."""
+    env.coursekit_fingerprints.update({d: fp for d, fp in getattr(other, "coursekit_fingerprints", {}).items()
+                                       if d in docnames})
+
+
+# Two extensions Jupyter Book loads do not say whether they are safe for parallel reading, so Sphinx
+# would read serially (and warn, which fails a strict build). Both are: sphinx_multitoc_numbering only
+# logs at builder-inited and replaces the section-numbering method that runs after reading, in the main
+# process; sphinx_jupyterbook_latex only adds nodes and transforms that keep no state in the environment.
+UNDECLARED_BUT_SAFE = ("sphinx_multitoc_numbering", "sphinx_jupyterbook_latex")
+
+
+def _page_cost(srcdir: Path, docname: str) -> float:
+    """What reading a page costs, roughly: a page with code cells starts a kernel and runs (1 and up);
+    a page of prose is parsed in a blink (0.05)."""
+    try:
+        cells = (srcdir / f"{docname}.md").read_text(encoding="utf-8").count("```{code-cell}")
+    except OSError:
+        return 0.05
+    return 1.0 + 0.05 * cells if cells else 0.05
+
+
+_SRCDIR: list[Path] = []  # the source folder of the build in progress, for the chunker below
+
+
+def _balanced_chunks(arguments, nproc, maxbatch=10):
+    """Sphinx's parallel reading splits the pages, in alphabetical order, into chunks of about
+    sqrt(5 x pages) (``sphinx.util.parallel.make_chunks``): with 2 cores that is 4 chunks, one short,
+    and all 7 exercise notebooks land in the last, so one core works alone at the end. This gives one
+    chunk per process instead, filled by cost (longest first, to the least loaded), so both cores
+    finish together. Sphinx offers no setting for it; ``sphinx.builders`` is patched at config-inited."""
+    from sphinx.util.parallel import make_chunks
+
+    if nproc < 2 or not _SRCDIR or not all(isinstance(a, str) for a in arguments):
+        return make_chunks(arguments, nproc, maxbatch)
+    costs = {doc: _page_cost(_SRCDIR[-1], doc) for doc in arguments}
+    chunks, loads = [[] for _ in range(nproc)], [0.0] * nproc
+    for doc in sorted(arguments, key=lambda d: (-costs[d], d)):
+        emptiest = loads.index(min(loads))
+        chunks[emptiest].append(doc)
+        loads[emptiest] += costs[doc]
+    return [sorted(chunk) for chunk in chunks if chunk]
+
+
+def _use_balanced_chunks(app, config) -> None:
+    import sphinx.builders
+
+    _SRCDIR.append(Path(app.srcdir))
+    sphinx.builders.make_chunks = _balanced_chunks
+
+
+def _declare_parallel_safe(app, config) -> None:
+    for name in UNDECLARED_BUT_SAFE:
+        extension = app.extensions.get(name)
+        if extension is not None and extension.parallel_read_safe is None:
+            extension.parallel_read_safe = True
 
 
 def _asset_key(asset) -> tuple[str, str]:
@@ -259,6 +319,39 @@ def _write_quiz_exports(app, exception) -> None:
     stamp.write_text(digest)
 
 
+_MODEL_KEY = re.compile(r'"([0-9a-f]{32})": \{"model_name"')
+_HEX32 = re.compile(r"(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])")
+
+
+def stable_widget_ids(html: str, page: str) -> str:
+    """Rename a page's widget models (random uuid4 hex from the kernel) after the page and their order,
+    everywhere they appear: the embedded widget state, its IPY_MODEL_ references and the view tags.
+    Two builds of the same page then give the same bytes; renaming twice changes nothing.
+
+    >>> page = ('{"state": {"%s": {"model_name": "HTMLModel", "state": {"layout": "IPY_MODEL_%s"}}, '
+    ...         '"%s": {"model_name": "LayoutModel"}}} {"model_id": "%s"}') % ("a" * 32, "b" * 32, "b" * 32, "a" * 32)
+    >>> once = stable_widget_ids(page, "chapters/x/explorer.html")
+    >>> "a" * 32 in once, once == stable_widget_ids(once, "chapters/x/explorer.html")
+    (False, True)
+    """
+    ids = list(dict.fromkeys(_MODEL_KEY.findall(html)))
+    names = {old: hashlib.sha256(f"{page}#{n}".encode()).hexdigest()[:32] for n, old in enumerate(ids)}
+    return _HEX32.sub(lambda m: names.get(m.group(0), m.group(0)), html) if names else html
+
+
+def _stabilise_widget_ids(app, exception) -> None:
+    """After an HTML build, give every page's widgets reproducible ids (see stable_widget_ids)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    for path in outdir.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        if "application/vnd.jupyter.widget-state+json" in html:
+            renamed = stable_widget_ids(html, path.relative_to(outdir).as_posix())
+            if renamed != html:
+                path.write_text(renamed, encoding="utf-8")
+
+
 def _write_student_edition(app, exception) -> None:
     """Write the student notebooks and chapter zips into the built book (HTML builds only).
 
@@ -293,6 +386,9 @@ def setup(app):
     app.connect("source-read", _on_source_read)
     app.connect("env-get-outdated", _on_env_get_outdated)
     app.connect("env-purge-doc", _on_env_purge_doc)
+    app.connect("env-merge-info", _on_env_merge_info)
+    app.connect("config-inited", _declare_parallel_safe)
+    app.connect("config-inited", _use_balanced_chunks)
     app.connect("html-page-context", _tidy_page_assets, priority=900)
     app.connect("html-page-context", _label_toc_toggles, priority=900)
     app.connect("html-page-context", _student_downloads, priority=900)
@@ -300,4 +396,5 @@ def setup(app):
     app.connect("html-page-context", _quiz_banner, priority=900)
     app.connect("build-finished", _write_student_edition)
     app.connect("build-finished", _write_quiz_exports)
-    return {"version": "1.0", "parallel_read_safe": False, "env_version": 1}
+    app.connect("build-finished", _stabilise_widget_ids)
+    return {"version": "1.0", "parallel_read_safe": True, "env_version": 2}

@@ -179,3 +179,41 @@ def test_parse_number_styles(text, decimal, group, expected):
 def test_parse_number_refuses_ambiguous_or_garbled(text, decimal, group):
     with pytest.raises(ValueError):
         parse_number(text, decimal=decimal, group=group)
+
+
+# A file name as a note writes it: "see notes.md", "tests/test_data_x.py", "timeline.csv".
+FILE_NAME = re.compile(r"(?<![\w/.-])((?:[\w-]+/)*[\w-]+\.(?:md|csv|json|ya?ml|py|txt|ipynb|zip|bib))\b")
+SEED = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")  # an article's text file: cited, never shipped
+
+
+def _note_texts():
+    """Every piece of prose a reader of the data can meet: notes, catalogue, descriptors, CSV cells."""
+    yield DATA / "README.md", (DATA / "README.md").read_text()
+    for path in sorted(DATA.rglob("*.md")):
+        if path != DATA / "README.md":
+            yield path, path.read_text()
+    yield DATA / "datapackage.json", (DATA / "datapackage.json").read_text()
+    for path in sorted(DATA.rglob("*.csv")):
+        yield path, path.read_text()
+    for path in sorted(DATA.rglob("*.yaml")):
+        yield path, path.read_text()
+
+
+def test_every_file_a_data_note_names_exists():
+    """A note that sends the reader to "notes.md" or "resources.json" must name a real file: looked up
+    beside the note, in data/, from the repository root and in the chapter of the note's folder; the
+    catalogue and the descriptor, which speak of every folder, may name a file of any folder."""
+    folders = [p for p in DATA.iterdir() if p.is_dir()]
+    missing = []
+    for path, text in _note_texts():
+        shared = path.parent == DATA
+        chapter = ROOT / "chapters" / path.parent.name
+        for number, line in enumerate(text.splitlines(), start=1):
+            for name in FILE_NAME.findall(line):
+                if SEED.fullmatch(Path(name).name):
+                    continue
+                places = [path.parent / name, DATA / name, ROOT / name, chapter / name]
+                places += [folder / name for folder in folders] if shared else []
+                if not any(p.exists() for p in places):
+                    missing.append(f"{path.relative_to(ROOT)}:{number} names {name!r}")
+    assert not missing, "\n".join(missing)

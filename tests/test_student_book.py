@@ -92,7 +92,7 @@ def student_book(built_book) -> Path:
     """The student edition, built in the same copy as the full book (sharing its execution cache)."""
     root = built_book.parent.parent
     plant_markers(root, editions.chapters(root)[0])
-    result = subprocess.run([sys.executable, "-m", "coursekit.editions", "book"], cwd=root,
+    result = subprocess.run([sys.executable, "-m", "coursekit.build", "student"], cwd=root,
                             capture_output=True, text=True)
     assert result.returncode == 0, f"strict student build failed:\n{result.stdout[-5000:]}\n{result.stderr[-3000:]}"
     return root / "_build" / "student" / "html"

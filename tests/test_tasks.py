@@ -42,3 +42,45 @@ def test_unknown_command_prints_help(capsys):
         tasks.main(["nonsense"])
     assert exit_info.value.code == 2
     assert "python3 tasks.py book" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", [["book", "teacher"], ["quiz-export"], ["serve", "x", "y"]])
+def test_book_and_export_commands_check_their_arguments(command, capsys):
+    with pytest.raises(SystemExit) as stop:
+        tasks.main(command)
+    assert stop.value.code == 2 and "Usage" in capsys.readouterr().out
+
+
+@pytest.mark.build
+def test_the_benchmark_runs_and_reports_json_on_a_tiny_book(tmp_path):
+    """Not a timing test (times are noisy): the benchmark builds a one-notebook book three times,
+    reports its figures as JSON, and re-executes exactly the notebook whose data was edited."""
+    import json
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import copy_book
+
+    book = copy_book(tmp_path / "full")
+    tiny = tmp_path / "tiny"
+    tiny.mkdir()
+    for name in ("_config.yml", "_static", "_vendor", "coursekit", "data", "chapters"):
+        source = book / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, tiny / name)
+    (tiny / "intro.md").write_text("# A tiny book\n\nOne quiz page, for the benchmark's own test.\n")
+    (tiny / "_toc.yml").write_text("format: jb-book\nroot: intro\nchapters:\n"
+                                   "  - file: chapters/israel_palestine/quiz\n")
+    out = tmp_path / "report.json"
+    result = subprocess.run([sys.executable, str(ROOT / "tests" / "benchmark.py"), "--book", str(tiny),
+                             "--edit", "data/israel_palestine/quiz.yaml", "--out", str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode in (0, 1), result.stderr[-3000:]  # 1: a target missed, which a tiny book may
+    report = json.loads(out.read_text())
+    assert set(report["seconds"]) == {"clean_build", "no_change_rebuild", "rebuild_after_data_edit",
+                                      "notebooks_sum"}
+    assert [Path(k).name for k in report["notebooks_seconds"]] == ["quiz.md"]
+    assert [Path(k).name for k in report["re_executed_after_editing"]["data/israel_palestine/quiz.yaml"]] == \
+        ["quiz.md"]
+    assert report["no_change_rebuild_phases_seconds"]["sphinx_setup (extensions, config, saved environment)"] > 0
+    assert "no_change_over_clean_ratio" in report["targets"]
