@@ -8,6 +8,7 @@
     python3 tasks.py refresh F   replace your notebook F with the course's newest version (yours is kept)
     python3 tasks.py student DIR write the student edition (no solutions) into DIR, e.g. for a JupyterHub
     python3 tasks.py quiz-export DIR  write every quiz for Moodle (XML, GIFT) and Canvas (QTI) into DIR
+    python3 tasks.py handouts [DIR]   print each chapter (and the course) to PDF, into _build/handouts
     python3 tasks.py serve    serve the built book on http://127.0.0.1:8000 (serve student: the student edition)
     python3 tasks.py bench    measure build times and page weights (JSON report)
     python3 tasks.py clean    remove _build (the execution cache too)
@@ -153,6 +154,18 @@ def quiz_export(extra: list[str]) -> None:
     run(PY, "-m", "coursekit.lms", Path(extra[0]).resolve())
 
 
+def handouts(extra: list[str]) -> None:
+    """Both editions, then a PDF per chapter (instructor and student) and for the course."""
+    if len(extra) > 1:
+        print("Usage: python3 tasks.py handouts [<folder>]")
+        sys.exit(2)
+    ensure_env(test_tools=True)  # playwright and pypdf are test tools; Chromium prints the pages
+    ensure_chromium()
+    book([])
+    book(["student"])
+    run(PY, "-m", "coursekit.handouts", Path(extra[0]).resolve() if extra else ROOT / "_build" / "handouts")
+
+
 def serve(extra: list[str] = ()) -> None:
     if list(extra) not in ([], ["student"]):
         print("Usage: python3 tasks.py serve [student]")
@@ -176,7 +189,7 @@ def clean() -> None:
 
 def main(argv: list[str]) -> None:
     commands = {"test": test, "lab": lab, "bench": bench, "refresh": refresh, "student": student,
-                "quiz-export": quiz_export, "book": book, "serve": serve}
+                "quiz-export": quiz_export, "book": book, "serve": serve, "handouts": handouts}
     if not argv or argv[0] not in {"clean", *commands}:
         print(__doc__)
         sys.exit(2)

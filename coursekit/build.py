@@ -24,6 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITIONS = {"full": Path("_build") / "html", "student": Path("_build") / "student" / "html"}
+INSTRUCTORS = "For instructors"  # the _toc.yml part the student edition leaves out (instructors/*.md)
 
 
 def jobs() -> int:
@@ -34,6 +35,60 @@ def jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def student_toc(toc_yaml: str) -> str:
+    """The table of contents without its instructors' part.
+
+    >>> print(student_toc("root: intro\\nparts:\\n  - caption: Chapters\\n    chapters:\\n      - file: a\\n"
+    ...                   "  - caption: For instructors\\n    chapters:\\n      - file: instructors/a\\n"))
+    root: intro
+    parts:
+    - caption: Chapters
+      chapters:
+      - file: a
+    <BLANKLINE>
+    """
+    import yaml
+
+    toc = yaml.safe_load(toc_yaml)
+    toc["parts"] = [part for part in toc.get("parts", []) if part.get("caption") != INSTRUCTORS]
+    return yaml.safe_dump(toc, sort_keys=False, allow_unicode=True)
+
+
+def share_kernel_ports(registry: Path) -> None:
+    """Make the kernels of all reading processes take distinct ports.
+
+    jupyter_client picks a kernel's five ports by binding to port 0 and closing the socket; its
+    ``LocalPortCache`` keeps one process from handing a port out twice, but two processes can draw the
+    same free port before either kernel binds it ("Address already in use", then "Kernel died before
+    replying to kernel_info"; seen here on the first parallel build). Here every port handed out during
+    the build is written to one file under a lock, and a port already in the file is never handed out
+    again. The forked reading processes inherit the patch.
+    """
+    import fcntl
+
+    from jupyter_client.connect import LocalPortCache
+
+    if getattr(LocalPortCache.find_available_port, "shared", False):
+        return
+    pick = LocalPortCache.find_available_port
+    registry.parent.mkdir(parents=True, exist_ok=True)
+    registry.write_text("")
+
+    def find_available_port(self, ip: str) -> int:
+        with registry.open("a+") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            handle.seek(0)
+            taken = {int(line) for line in handle.read().split()}
+            port = pick(self, ip)
+            while port in taken:
+                port = pick(self, ip)
+            handle.write(f"{port}\n")
+        return port
+
+    find_available_port.shared = True
+    LocalPortCache.find_available_port = find_available_port
+
+
 def build(root: Path = ROOT, edition: str = "full", parallel: int | None = None) -> int:
     """Build one edition of the book in ``root`` strictly; returns Sphinx's exit status (0 is success)."""
     import yaml
@@ -42,8 +97,14 @@ def build(root: Path = ROOT, edition: str = "full", parallel: int | None = None)
     outdir = root / EDITIONS[edition]
     overrides = {"external_toc_path": str(root / "_toc.yml"), "latex_individualpages": False}
     if edition == "student":
-        title = yaml.safe_load((root / "_config.yml").read_text())["title"]
-        overrides |= {"coursekit_edition": "student", "html_title": f"{title} (student edition)"}
+        config = yaml.safe_load((root / "_config.yml").read_text())
+        toc = outdir.parent / "_toc.yml"
+        toc.parent.mkdir(parents=True, exist_ok=True)
+        toc.write_text(student_toc((root / "_toc.yml").read_text()))
+        overrides |= {"coursekit_edition": "student", "html_title": f"{config['title']} (student edition)",
+                      "external_toc_path": str(toc),
+                      "exclude_patterns": [*config["exclude_patterns"], "instructors"]}
+    share_kernel_ports(outdir.parent / ".kernel-ports")
     return build_sphinx(root, outdir, doctreedir=outdir.parent / ".doctrees", noconfig=True,
                         path_config=str(root / "_config.yml"), confoverrides=overrides,
                         warningiserror=True, keep_going=True, jobs=parallel or jobs())

@@ -157,7 +157,31 @@ def for_jupyterlab(markdown: str) -> str:
     for token in reversed(_fences(markdown)):
         if _directive(token) == "{raw}" and token.info.split()[1:2] == ["html"]:
             lines[token.map[0]:token.map[1]] = [token.content]
-    return "".join(lines)
+    return escape_dollars("".join(lines))
+
+
+_CODE_SPAN = re.compile(r"(`+)(?:.*?)\1")
+
+
+def escape_dollars(markdown: str) -> str:
+    """Backslash every ``$`` of the prose: JupyterLab reads ``$...$`` as maths (the book does not, and
+    shows ``\\$`` as ``$`` too). Code spans and code blocks keep theirs.
+
+    >>> print(escape_dollars("From $4 trillion to $26 trillion; `df['$']` and \\\\$5 stay."))
+    From \\$4 trillion to \\$26 trillion; `df['$']` and \\$5 stay.
+    """
+    code_lines = {n for t in _md.parse(markdown) if t.type in ("fence", "code_block") and t.map
+                  for n in range(*t.map)}
+    out = []
+    for number, line in enumerate(markdown.splitlines(keepends=True)):
+        if number not in code_lines and "$" in line:
+            pieces, last = [], 0
+            for span in _CODE_SPAN.finditer(line):
+                pieces += [re.sub(r"(?<!\\)\$", r"\\$", line[last:span.start()]), span.group(0)]
+                last = span.end()
+            line = "".join(pieces) + re.sub(r"(?<!\\)\$", r"\\$", line[last:])
+        out.append(line)
+    return "".join(out)
 
 
 def _split_at_sections(markdown: str) -> list[str]:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from coursekit import editions
+
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -135,3 +137,40 @@ def choose_another_option(box) -> None:
         return
     buttons = box.query_selector_all(".widget-toggle-buttons button")
     next(b for b in buttons if "mod-active" not in (b.get_attribute("class") or "")).click()
+
+
+# Marker words no stemmer changes (the search index stores stems): they must be found exactly.
+INSIDE, INSIDE_CODE, OUTSIDE = "zqxkw", "zqxkv", "zqxkj"
+
+
+QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def norm(text: str) -> str:
+    """Whitespace collapsed, typographic quotes (Sphinx's smartquotes) made straight."""
+    return " ".join(text.translate(QUOTES).split())
+
+
+def plant_markers(root: Path, chapter: str) -> None:
+    """One word in the exercise prose, one in a worked solution's prose, one in its code."""
+    page = root / "exercises" / f"{chapter}.md"
+    lines = page.read_text().splitlines()
+    heading = next(i for i, line in enumerate(lines) if line.startswith("## Exercise"))
+    lines.insert(heading + 1, f"\nA marker outside the solutions: {OUTSIDE}.\n")
+    start = next(i for i, line in enumerate(lines) if "{solution-start}" in line)
+    cell = next(i for i in range(start, len(lines)) if lines[i].startswith("```{code-cell}"))
+    lines.insert(cell + 1, f"# {INSIDE_CODE}")
+    end = next(i for i, line in enumerate(lines) if "{solution-end}" in line)
+    lines.insert(end, f"A marker inside the solution: {INSIDE}.\n")
+    page.write_text("\n".join(lines) + "\n")
+
+
+@pytest.fixture(scope="session")
+def student_book(built_book) -> Path:
+    """The student edition, built in the same copy as the full book (sharing its execution cache)."""
+    root = built_book.parent.parent
+    plant_markers(root, editions.chapters(root)[0])
+    result = subprocess.run([sys.executable, "-m", "coursekit.build", "student"], cwd=root,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, f"strict student build failed:\n{result.stdout[-5000:]}\n{result.stderr[-3000:]}"
+    return root / "_build" / "student" / "html"

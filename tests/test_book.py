@@ -275,3 +275,22 @@ def test_every_quiz_page_links_its_learning_platform_files(built_book, site, vis
     for href in hrefs:
         path = built_book / urlparse(href).path.lstrip("/")
         assert path.stat().st_size > 1000, href
+
+
+GUIDE_SECTIONS = ["Objectives and where they are assessed", "A 90-minute seminar", "A week of homework",
+                  "Discussion prompts", "Marking the essay", "Misconceptions students bring",
+                  "Problems in the article to raise in class", "Files for your learning platform"]
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_chapter_has_an_instructor_guide_with_its_quiz_files(built_book, site, visit, chapter):
+    v = visit(f"{site}/instructors/{chapter}.html")
+    headings = v.page.eval_on_selector_all("main h2", "els => els.map(e => e.textContent.replace('#', '').trim())")
+    files = v.page.eval_on_selector_all(".ck-downloads a[download]", "els => els.map(e => e.href)")
+    quiz_ids = v.page.inner_text("main")
+    v.close()
+    assert headings == GUIDE_SECTIONS
+    assert len(files) == 6 and all((built_book / urlparse(f).path.lstrip("/")).is_file() for f in files)
+    bank = (ROOT / "data" / chapter / "quiz.yaml").read_text()
+    cited = set(re.findall(r"\b[a-z]+-q\d\d\b", quiz_ids))
+    assert cited and all(f"id: {q}" in bank for q in cited), "the guide cites quiz questions that exist"

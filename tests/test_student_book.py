@@ -8,29 +8,16 @@ reach, or not reach, the search index, the notebooks and the zips).
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import INSIDE, INSIDE_CODE, OUTSIDE, norm
 
 from coursekit import editions
 
 pytestmark = [pytest.mark.build]
-
-# Marker words no stemmer changes (the search index stores stems): they must be found exactly.
-INSIDE, INSIDE_CODE, OUTSIDE = "zqxkw", "zqxkv", "zqxkj"
-
-
-QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
-
-
-def norm(text: str) -> str:
-    """Whitespace collapsed, typographic quotes (Sphinx's smartquotes) made straight."""
-    return " ".join(text.translate(QUOTES).split())
-
 
 def plain(markdown_line: str) -> str:
     """A prose line as a reader sees its text: no Markdown marks, list bullets or link targets."""
@@ -73,31 +60,6 @@ def every_file_text(html_dir: Path):
             yield str(path.relative_to(html_dir)), path.read_bytes().decode("utf-8", "replace")
 
 
-def plant_markers(root: Path, chapter: str) -> None:
-    """One word in the exercise prose, one in a worked solution's prose, one in its code."""
-    page = root / "exercises" / f"{chapter}.md"
-    lines = page.read_text().splitlines()
-    heading = next(i for i, line in enumerate(lines) if line.startswith("## Exercise"))
-    lines.insert(heading + 1, f"\nA marker outside the solutions: {OUTSIDE}.\n")
-    start = next(i for i, line in enumerate(lines) if "{solution-start}" in line)
-    cell = next(i for i in range(start, len(lines)) if lines[i].startswith("```{code-cell}"))
-    lines.insert(cell + 1, f"# {INSIDE_CODE}")
-    end = next(i for i, line in enumerate(lines) if "{solution-end}" in line)
-    lines.insert(end, f"A marker inside the solution: {INSIDE}.\n")
-    page.write_text("\n".join(lines) + "\n")
-
-
-@pytest.fixture(scope="module")
-def student_book(built_book) -> Path:
-    """The student edition, built in the same copy as the full book (sharing its execution cache)."""
-    root = built_book.parent.parent
-    plant_markers(root, editions.chapters(root)[0])
-    result = subprocess.run([sys.executable, "-m", "coursekit.build", "student"], cwd=root,
-                            capture_output=True, text=True)
-    assert result.returncode == 0, f"strict student build failed:\n{result.stdout[-5000:]}\n{result.stderr[-3000:]}"
-    return root / "_build" / "student" / "html"
-
-
 def test_the_detector_finds_the_solutions_in_the_full_edition(built_book):
     root = built_book.parent.parent
     for chapter, lines in solution_texts(root).items():
@@ -133,4 +95,5 @@ def test_the_student_edition_keeps_exercises_and_says_what_it_is(student_book):
         assert soup.select(".exercise") and "Not yet" in soup.get_text()
         assert not soup.select(".solution, .tag_solution"), f"{chapter}: a solution element is left"
     assert "(student edition)" in (student_book / "intro.html").read_text()
+    assert not (student_book / "instructors").exists(), "the instructor guides stay in the full edition"
     assert not (student_book / "_sources").exists()
