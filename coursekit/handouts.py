@@ -111,27 +111,37 @@ def chapter_title(browser, url: str) -> str:
         page.close()
 
 
-def write_handouts(full_html: Path, student_html: Path, out: Path, chapters: list[str],
-                   chromium: str = "/usr/bin/chromium") -> list[Path]:
-    """Print every chapter handout (instructor and student) and the two course handouts into out."""
+@contextmanager
+def chromium(executable: str = "/usr/bin/chromium"):
+    """Headless Chromium through Playwright."""
     from playwright.sync_api import sync_playwright
 
-    out.mkdir(parents=True, exist_ok=True)
-    written, course = [], {"": [], "-student": []}
-    with sync_playwright() as p, served(full_html) as full, served(student_html) as student:
-        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=["--no-sandbox"])
         try:
-            for chapter in chapters:
-                title = chapter_title(browser, f"{full}/chapters/{chapter}/index.html")
-                for suffix, base in (("", full), ("-student", student)):
-                    parts = [(name, print_page(browser, f"{base}/{path}")) for name, path in chapter_pages(chapter)]
-                    label = f"{title} (student handout)" if suffix else f"{title} (instructor handout)"
-                    target = out / f"{chapter}{suffix}.pdf"
-                    target.write_bytes(join(parts, label))
-                    written.append(target)
-                    course[suffix].append((title, target.read_bytes()))
+            yield browser
         finally:
             browser.close()
+
+
+def write_handouts(full_html: Path, student_html: Path, out: Path, chapters: list[str], browser=None) -> list[Path]:
+    """Print every chapter handout (instructor and student) and the two course handouts into out
+    (with the given Playwright browser, or a headless Chromium of our own)."""
+    if browser is None:
+        with chromium() as own:
+            return write_handouts(full_html, student_html, out, chapters, own)
+    out.mkdir(parents=True, exist_ok=True)
+    written, course = [], {"": [], "-student": []}
+    with served(full_html) as full, served(student_html) as student:
+        for chapter in chapters:
+            title = chapter_title(browser, f"{full}/chapters/{chapter}/index.html")
+            for suffix, base in (("", full), ("-student", student)):
+                parts = [(name, print_page(browser, f"{base}/{path}")) for name, path in chapter_pages(chapter)]
+                label = f"{title} (student handout)" if suffix else f"{title} (instructor handout)"
+                target = out / f"{chapter}{suffix}.pdf"
+                target.write_bytes(join(parts, label))
+                written.append(target)
+                course[suffix].append((title, target.read_bytes()))
     for suffix, parts in course.items():
         target = out / f"course{suffix}.pdf"
         target.write_bytes(join(parts, "Reading International Relations Research" + (" (student)" if suffix else "")))

@@ -98,6 +98,17 @@ def _remove_solutions(app, doctree) -> None:
             node.parent.remove(node)
 
 
+def _create_execution_cache(app) -> None:
+    """Create jupyter-cache's database before the parallel readers start: two processes creating it at
+    once fail ("table settings already exists"). Runs after myst-nb has set the cache path."""
+    config = getattr(app.env, "mystnb_config", None)
+    if config is None or config.execution_mode != "cache" or not config.execution_cache_path:
+        return
+    from jupyter_cache import get_cache
+
+    get_cache(config.execution_cache_path).list_cache_records()
+
+
 def _on_builder_inited(app) -> None:
     if not hasattr(app.env, "coursekit_fingerprints"):
         app.env.coursekit_fingerprints = {}
@@ -277,6 +288,14 @@ def _zip_banner(app, pagename, templatename, context, doctree) -> None:
 QUIZ_FORMATS = (("gift.txt", "GIFT"), ("moodle.xml", "Moodle XML"), ("qti.zip", "QTI for Canvas"))
 
 
+def _mark_languages(app, pagename, templatename, context, doctree) -> None:
+    """Every Cyrillic phrase of the page's text says its language (see coursekit.lang)."""
+    from .lang import mark_languages
+
+    if "body" in context:
+        context["body"] = mark_languages(context["body"], chapter_of(pagename))
+
+
 def _quiz_banner(app, pagename, templatename, context, doctree) -> None:
     """On a chapter's quiz page and its instructor guide, links to the same questions for the
     instructor's learning platform (the files are written at the end of the build)."""
@@ -388,6 +407,7 @@ def setup(app):
     app.connect("doctree-read", _remove_solutions, priority=900)
     app.connect("config-inited", _add_templates)
     app.connect("builder-inited", _on_builder_inited)
+    app.connect("builder-inited", _create_execution_cache, priority=900)
     app.connect("source-read", _on_source_read)
     app.connect("env-get-outdated", _on_env_get_outdated)
     app.connect("env-purge-doc", _on_env_purge_doc)
@@ -399,6 +419,7 @@ def setup(app):
     app.connect("html-page-context", _student_downloads, priority=900)
     app.connect("html-page-context", _zip_banner, priority=900)
     app.connect("html-page-context", _quiz_banner, priority=900)
+    app.connect("html-page-context", _mark_languages, priority=950)
     app.connect("build-finished", _write_student_edition)
     app.connect("build-finished", _write_quiz_exports)
     app.connect("build-finished", _stabilise_widget_ids)

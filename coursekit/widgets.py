@@ -18,6 +18,8 @@ from collections.abc import Callable, Mapping
 
 import ipywidgets as widgets
 
+from .lang import mark_languages
+
 MAX_VIEWS = 60  # every view is embedded in the page: keep pages light
 
 
@@ -25,9 +27,9 @@ def _as_widget(view) -> widgets.Widget:
     if isinstance(view, widgets.Widget):
         return view
     if hasattr(view, "_repr_html_"):
-        return widgets.HTML(view._repr_html_())
+        return widgets.HTML(mark_languages(view._repr_html_()))
     if isinstance(view, str):
-        return widgets.HTML(view)
+        return widgets.HTML(mark_languages(view))
     raise TypeError(f"a view must be HTML text, a Figure or a widget, not {type(view).__name__}")
 
 

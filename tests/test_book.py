@@ -285,7 +285,7 @@ GUIDE_SECTIONS = ["Objectives and where they are assessed", "A 90-minute seminar
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_every_chapter_has_an_instructor_guide_with_its_quiz_files(built_book, site, visit, chapter):
     v = visit(f"{site}/instructors/{chapter}.html")
-    headings = v.page.eval_on_selector_all("main h2", "els => els.map(e => e.textContent.replace('#', '').trim())")
+    headings = v.page.eval_on_selector_all("article h2", "els => els.map(e => e.textContent.replace('#', '').trim())")
     files = v.page.eval_on_selector_all(".ck-downloads a[download]", "els => els.map(e => e.href)")
     quiz_ids = v.page.inner_text("main")
     v.close()

@@ -19,9 +19,9 @@ WHICH = {"kazakhstan_china_food": "kk", "eu_climate_migration": "kk", "humanitar
 
 
 @pytest.fixture(scope="module")
-def pdfs(built_book, student_book, tmp_path_factory):
+def pdfs(built_book, student_book, browser, tmp_path_factory):
     out = tmp_path_factory.mktemp("handouts")
-    handouts.write_handouts(built_book, student_book, out, CHAPTERS)
+    handouts.write_handouts(built_book, student_book, out, CHAPTERS, browser)
     return out
 
 
