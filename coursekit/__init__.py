@@ -7,6 +7,7 @@ One job per module, each short enough to read:
 - ``widgets``   controls that keep working in the static book (no kernel needed)
 - ``quiz``      a chapter's question bank (``data/<chapter>/quiz.yaml``) as a jupyterquiz quiz
 - ``checks``    feedback on exercise answers (``check("chapter.exercise", answer)``)
+- ``glossary``  the key terms of every chapter (``data/glossary.csv``) as tables: ``{keyterms}``
 - ``sphinxext`` build-time only: re-execute notebooks whose data changed
 """
 

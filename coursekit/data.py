@@ -96,6 +96,13 @@ class Description(str):
         return str(self)
 
 
+def _articles(res: dict) -> str:
+    """'article 3', or for a course-wide dataset 'articles 1, 2, ... (see each row's article)'."""
+    if "articles" in res:
+        return f"articles {', '.join(map(str, res['articles']))} (see each row's article)"
+    return f"article {res.get('article')}"
+
+
 def describe(name: str) -> Description:
     """A short, readable account of where a dataset comes from (shown once, as plain text).
 
@@ -107,7 +114,7 @@ def describe(name: str) -> Description:
     lines = [
         res.get("title", name),
         f"  file: data/{res['path']}",
-        f"  source: article {res.get('article')}, {src.get('exhibit', 'prose')}, "
+        f"  source: {_articles(res)}, {src.get('exhibit', 'prose')}, "
         f"seed file {src.get('file')}, lines {src.get('lines')}",
     ]
     for note in res.get("transcription_notes", []):

@@ -35,6 +35,8 @@ import nbformat
 from markdown_it import MarkdownIt
 from mdit_py_plugins.colon_fence import colon_fence_plugin
 
+from coursekit import glossary
+
 SOURCE_ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = ".course-manifest.json"  # in a student workspace: what the course last delivered
 # As ipykernel's own kernel announces itself: JupyterLab rewrites differing metadata when the kernel
@@ -146,13 +148,15 @@ def for_jupyterlab(markdown: str) -> str:
 
     jupyterlab-myst renders admonitions, figures and sphinx-exercise's ``{exercise}`` itself, but
     shows a ``{raw} html`` block as its source text: such a block becomes the HTML itself, which
-    Markdown cells display. (The book's CSS is not loaded in JupyterLab, so a diagram drawn in HTML
-    shows as the text of its boxes, in reading order.)
+    Markdown cells display. It does not know ``{keyterms}`` either (``coursekit.glossary``): that
+    block becomes the key-terms table, as HTML, from ``data/glossary.csv``. (The book's CSS is not
+    loaded in JupyterLab, so a diagram drawn in HTML shows as the text of its boxes, in reading order.)
 
     >>> print(for_jupyterlab("```{raw} html\\n<p>A diagram</p>\\n```\\nAfter."))
     <p>A diagram</p>
     After.
     """
+    markdown = glossary.replace_keyterms(markdown)  # the key-terms tables, rendered from the data
     lines = markdown.splitlines(keepends=True)
     for token in reversed(_fences(markdown)):
         if _directive(token) == "{raw}" and token.info.split()[1:2] == ["html"]:
@@ -377,7 +381,7 @@ def inputs_digest(chapter_names: list[str], root: Path = SOURCE_ROOT) -> str:
     """A hash of everything an edition of these chapters is made from (to skip unchanged rebuilds)."""
     digest = hashlib.sha256()
     paths = [root / "requirements.txt", root / "pyproject.toml", root / "data" / "datapackage.json",
-             *_package_files(root)]
+             *[p for p in [root / "data" / "glossary.csv"] if p.is_file()], *_package_files(root)]
     for chapter in chapter_names:
         paths += list(chapter_pages(chapter, root).values())
         paths += _data_files(chapter, root)

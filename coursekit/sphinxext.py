@@ -24,6 +24,8 @@ import hashlib
 import re
 from pathlib import Path
 
+from coursekit import glossary
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -423,4 +425,5 @@ def setup(app):
     app.connect("build-finished", _write_student_edition)
     app.connect("build-finished", _write_quiz_exports)
     app.connect("build-finished", _stabilise_widget_ids)
+    glossary.setup(app)  # the {keyterms} directive
     return {"version": "1.0", "parallel_read_safe": True, "env_version": 2}

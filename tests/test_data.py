@@ -33,10 +33,19 @@ def test_every_csv_is_described_and_every_resource_exists():
 
 
 def test_every_resource_names_its_source():
-    for res in json.loads((DATA / "datapackage.json").read_text())["resources"]:
+    """A chapter's dataset comes from one article; a course-wide one (data/glossary.csv) lists its
+    ``articles`` and names the article of each row in an ``article`` column."""
+    package = json.loads((DATA / "datapackage.json").read_text())
+    files = {a["article"]: a["file"] for a in package["articles"]}
+    for res in package["resources"]:
         src = res["source"]
         assert res["name"] == res["path"].removesuffix(".csv"), res["name"]
-        assert 1 <= res["article"] <= 7
+        articles = res["articles"] if "articles" in res else [res["article"]]
+        assert articles and all(1 <= a <= 7 for a in articles), res["name"]
+        if "articles" in res:
+            assert "/" not in res["path"] and "article" not in res, res["name"]
+            assert all(files[a] in src["file"] for a in articles), res["name"]
+            assert set(load(res["name"]).article) <= set(articles), res["name"]
         assert src["file"].endswith(".txt") and src["lines"], res["name"]
         if not src.get("exhibit", "prose").startswith("prose"):  # printed tables and figures have captions
             assert src["caption_original"] and src["caption_english"], res["name"]
@@ -46,7 +55,7 @@ def test_each_folder_is_one_article_and_cites_that_article_file():
     package = json.loads((DATA / "datapackage.json").read_text())
     files = {a["article"]: a["file"] for a in package["articles"]}
     article_of_folder: dict[str, int] = {}
-    for res in package["resources"]:
+    for res in [r for r in package["resources"] if "articles" not in r]:  # course-wide: data/ itself
         folder = res["path"].split("/")[0]
         assert article_of_folder.setdefault(folder, res["article"]) == res["article"], res["name"]
         assert res["source"]["file"] == files[res["article"]], res["name"]
@@ -67,15 +76,20 @@ LINE_NUMBER = re.compile(r"\d+")
 @pytest.mark.parametrize("name", data.datasets())
 def test_every_source_line_falls_inside_its_article(name):
     res = data.resource(name)
-    first, last = data.article_lines(res["article"])
-    for number in LINE_NUMBER.findall(res["source"]["lines"]):
-        assert first <= int(number) <= last, f"{name}: descriptor cites line {number}"
     frame = load(name)
+    if "articles" in res:  # course-wide: each row's own article
+        row_articles = list(frame.article)
+    else:
+        row_articles = [res["article"]] * len(frame)
+        first, last = data.article_lines(res["article"])
+        for number in LINE_NUMBER.findall(res["source"]["lines"]):
+            assert first <= int(number) <= last, f"{name}: descriptor cites line {number}"
     for col in [c for c in frame.columns if c in ("source_line", "source_lines")]:
-        for row, cell in enumerate(frame[col], start=2):
+        for row, (cell, article) in enumerate(zip(frame[col], row_articles), start=2):
+            first, last = data.article_lines(int(article))
             for number in LINE_NUMBER.findall(cell):
                 assert first <= int(number) <= last, f"{name}, row {row}: {col} {cell!r} is outside " \
-                                                     f"article {res['article']} (lines {first}-{last})"
+                                                     f"article {article} (lines {first}-{last})"
 
 
 def test_every_row_has_a_source_line_unless_silent():
