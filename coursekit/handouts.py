@@ -87,15 +87,22 @@ def print_page(browser, url: str) -> bytes:
         page.close()
 
 
-def join(parts: list[tuple[str, bytes]], title: str) -> bytes:
-    """One PDF of the parts, each a bookmark, with the document title set."""
+def join(parts: list[tuple[str, bytes]], title: str, nested: bool = False) -> bytes:
+    """One PDF of the parts, each a bookmark, with the document title set. With ``nested``, each
+    part's own bookmarks (a chapter's pages) go under the part's bookmark."""
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
     for name, pdf in parts:
         start = len(writer.pages)
-        writer.append(PdfReader(io.BytesIO(pdf)))
-        writer.add_outline_item(name, start)
+        reader = PdfReader(io.BytesIO(pdf))
+        writer.append(reader, import_outline=False)
+        parent = writer.add_outline_item(title=name, page_number=start)
+        if nested:
+            for item in reader.outline:
+                if isinstance(item, dict):
+                    writer.add_outline_item(title=item["/Title"], parent=parent,
+                                            page_number=start + reader.get_destination_page_number(item))
     writer.add_metadata({"/Title": title, "/Creator": "coursekit.handouts"})
     out = io.BytesIO()
     writer.write(out)
@@ -144,7 +151,8 @@ def write_handouts(full_html: Path, student_html: Path, out: Path, chapters: lis
                 course[suffix].append((title, target.read_bytes()))
     for suffix, parts in course.items():
         target = out / f"course{suffix}.pdf"
-        target.write_bytes(join(parts, "Reading International Relations Research" + (" (student)" if suffix else "")))
+        target.write_bytes(join(parts, "Reading International Relations Research" + (" (student)" if suffix else ""),
+                                nested=True))
         written.append(target)
     return written
 
