@@ -179,8 +179,12 @@ def citation_labels(bib: Path | None = None) -> dict[str, str]:
     the body that issued it, the title and the year.
 
     >>> labels = citation_labels()
-    >>> labels["article1"], labels["unga3236-1974"], labels["article5"]
-    ('Akmatova & Abdilkhadieva, 2025', 'United Nations General Assembly, Resolution 3236 (XXIX), 1974', 'Belt and Road Initiative: risk or opportunity?')
+    >>> labels["article1"], labels["rose1998"]
+    ('Akmatova & Abdilkhadieva, 2025', 'Rose, 1998')
+    >>> labels["unga3236-1974"]
+    'United Nations General Assembly, Resolution 3236 (XXIX), 1974'
+    >>> labels["article5"]
+    'Belt and Road Initiative: risk or opportunity?'
     """
     text = (bib or SOURCE_ROOT / "references.bib").read_text(encoding="utf-8")
     labels = {}

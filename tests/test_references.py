@@ -88,7 +88,7 @@ def test_the_references_page_lists_every_entry(built_book):
     shown = html_module.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html)))
     shown = shown.replace("\u2013", "--").replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
     assert html.count('role="doc-biblioentry"') == len(entries())
-    for key, (kind, fields) in entries().items():
+    for key, (_kind, fields) in entries().items():
         assert fields["title"].strip("{}").replace("\\%", "%") in shown, f"{key} is not listed"
     overview = (built_book / "chapters" / "bri_turkiye" / "index.html").read_text(encoding="utf-8")
     assert "references.html#" in overview
