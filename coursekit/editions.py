@@ -157,11 +157,59 @@ def for_jupyterlab(markdown: str) -> str:
     After.
     """
     markdown = glossary.replace_keyterms(markdown)  # the key-terms tables, rendered from the data
+    markdown = replace_citations(markdown)  # no references page in JupyterLab: the entries' labels
     lines = markdown.splitlines(keepends=True)
     for token in reversed(_fences(markdown)):
         if _directive(token) == "{raw}" and token.info.split()[1:2] == ["html"]:
             lines[token.map[0]:token.map[1]] = [token.content]
     return escape_dollars("".join(lines))
+
+
+_CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
+_BIB_ENTRY = re.compile(r"^@\w+\{([^,\s]+),(.*?)^\}", re.M | re.S)
+
+
+def _bib_field(body: str, name: str) -> str:
+    match = re.search(rf"^\s*{name}\s*=\s*\{{+(.*?)\}}+,?\s*$", body, flags=re.M)
+    return match.group(1).strip() if match else ""
+
+
+def citation_labels(bib: Path | None = None) -> dict[str, str]:
+    """A short label for each entry of ``references.bib``: the authors' surnames and the year, or else
+    the body that issued it, the title and the year.
+
+    >>> labels = citation_labels()
+    >>> labels["article1"], labels["rose1998"]
+    ('Akmatova & Abdilkhadieva, 2025', 'Rose, 1998')
+    >>> labels["unga3236-1974"]
+    'United Nations General Assembly, Resolution 3236 (XXIX), 1974'
+    >>> labels["article5"]
+    'Belt and Road Initiative: risk or opportunity?'
+    """
+    text = (bib or SOURCE_ROOT / "references.bib").read_text(encoding="utf-8")
+    labels = {}
+    for key, body in _BIB_ENTRY.findall(text):
+        body_author = re.search(r"^\s*author\s*=\s*\{\{", body, flags=re.M)  # {{World Bank}}: a body
+        names = [] if body_author else [n.split(",")[0].strip()
+                                        for n in _bib_field(body, "author").split(" and ") if n.strip()]
+        who = (" & ".join(names) if len(names) <= 2 else f"{names[0]} et al.") if names \
+            else _bib_field(body, "author")
+        year = _bib_field(body, "year")
+        title = "" if names else _bib_field(body, "title")
+        labels[key] = ", ".join(x for x in (who, title, year) if x)
+    return labels
+
+
+def replace_citations(markdown: str, labels: dict[str, str] | None = None) -> str:
+    """Turn ``{cite}`` and ``{cite:p}`` roles, which JupyterLab cannot resolve without the book's
+    bibliography, into plain text: the entries' short labels and where to find them.
+
+    >>> print(replace_citations("Checked {cite:p}`a,b`; see {cite}`c`.", {"a": "UN, 1974", "b": "IPC, 2025"}))
+    Checked (References: UN, 1974; IPC, 2025); see (References: c).
+    """
+    labels = citation_labels() if labels is None else labels
+    return _CITE.sub(lambda m: "(References: " + "; ".join(labels.get(k.strip(), k.strip())
+                                                            for k in m.group(1).split(",")) + ")", markdown)
 
 
 _CODE_SPAN = re.compile(r"(`+)(?:.*?)\1")
