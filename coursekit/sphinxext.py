@@ -291,11 +291,14 @@ QUIZ_FORMATS = (("gift.txt", "GIFT"), ("moodle.xml", "Moodle XML"), ("qti.zip", 
 
 
 def _mark_languages(app, pagename, templatename, context, doctree) -> None:
-    """Every Cyrillic phrase of the page's text says its language (see coursekit.lang)."""
+    """Every Cyrillic phrase of the page's text says its language (see coursekit.lang). And the
+    bibliography's entries become list items: docutils writes a ``role="list"`` whose children have the
+    ``doc-biblioentry`` role, which ARIA does not allow in a list (axe: aria-required-children)."""
     from .lang import mark_languages
 
     if "body" in context:
-        context["body"] = mark_languages(context["body"], chapter_of(pagename))
+        body = mark_languages(context["body"], chapter_of(pagename))
+        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
 
 
 def _quiz_banner(app, pagename, templatename, context, doctree) -> None:
@@ -426,4 +429,4 @@ def setup(app):
     app.connect("build-finished", _write_quiz_exports)
     app.connect("build-finished", _stabilise_widget_ids)
     glossary.setup(app)  # the {keyterms} directive
-    return {"version": "1.0", "parallel_read_safe": True, "env_version": 2}
+    return {"version": "1.0", "parallel_read_safe": True, "env_version": 3}

@@ -65,7 +65,7 @@ def test_the_benchmark_runs_and_reports_json_on_a_tiny_book(tmp_path):
     book = copy_book(tmp_path / "full")
     tiny = tmp_path / "tiny"
     tiny.mkdir()
-    for name in ("_config.yml", "_static", "_vendor", "coursekit", "data", "chapters"):
+    for name in ("_config.yml", "references.bib", "_static", "_vendor", "coursekit", "data", "chapters"):
         source = book / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, tiny / name)
     (tiny / "intro.md").write_text("# A tiny book\n\nOne quiz page, for the benchmark's own test.\n")
