@@ -31,7 +31,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 
 def run(*cmd, **kw) -> None:
-    print("+", " ".join(map(str, cmd)), flush=True)
+    print("+", " ".join(map(str, cmd)), file=sys.stderr, flush=True)  # stdout stays the command's own (bench: JSON)
     subprocess.run(list(map(str, cmd)), check=True, cwd=ROOT, **kw)
 
 

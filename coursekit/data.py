@@ -21,8 +21,10 @@ import os
 import re
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where it is used (see read_validated)
+    import pandas as pd
 
 
 def _find_root() -> Path:
@@ -186,6 +188,8 @@ def _convert(value: str, ftype: str):
         raise ValueError("is not true/false")
     if ftype == "date":
         try:
+            import pandas as pd  # imported where used: the build extension reads paths only
+
             return pd.Timestamp(value).date()
         except ValueError:
             raise ValueError("is not a date (YYYY-MM-DD)") from None
@@ -259,6 +263,8 @@ def read_validated(path: Path, schema: dict) -> pd.DataFrame:
             if k in seen:
                 raise DataError(f"{where}, row {line_no}: duplicate key {k} (first at row {seen[k]})")
             seen[k] = line_no
+    import pandas as pd  # see above: importing coursekit.data stays cheap
+
     frame = pd.DataFrame(columns)
     for field in fields:
         if field.get("type") in ("integer", "year"):

@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from conftest import build, copy_book  # noqa: E402
+from bookcopy import build, copy_book  # noqa: E402  (plain functions: no pytest needed)
 
 EDITED_DATA = Path("data/israel_palestine/timeline.csv")
 
