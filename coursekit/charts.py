@@ -12,6 +12,11 @@ and hands the result to :func:`figure`:
     >>> two_bars()
     <Figure: Two bars. | alt: Bar chart: b (2) is twice a (1).>
 
+A chapter numbers its figures once, in the order its pages show them, with :func:`numbered`, and
+passes each figure its reference (``ref=FIGURES["trade"]``): the caption then starts "Figure 4.1."
+and the book gives the figure a label that pages link to as ``[Figure 4.1](#fig-kazakhstan-china-food-trade)``.
+The build checks that every such link says the number of the figure it points to.
+
 :func:`figure` renders the chart as an SVG ``<img>`` with the alt text you give, inside a
 ``<figure>`` with a caption that names the source. Because the alt text is written in code beside
 the numbers (not in cell metadata), the same accessible figure appears in JupyterLab, in the built
@@ -31,6 +36,7 @@ import functools
 import html
 import io
 from pathlib import Path
+from typing import NamedTuple
 
 import matplotlib.style
 from matplotlib.figure import Figure as MplFigure
@@ -44,6 +50,34 @@ MIN_ALT_LENGTH = 25
 
 class FigureError(ValueError):
     """A figure without meaningful alt text or caption."""
+
+
+class FigureRef(NamedTuple):
+    """A figure's number (``"4.1"``) and its label in the book (``"fig-kazakhstan-china-food-trade"``)."""
+
+    label: str
+    number: str
+
+    def __str__(self) -> str:
+        return f"Figure {self.number}"
+
+
+def numbered(chapter: str, names: list[str]) -> dict[str, FigureRef]:
+    """Number a chapter's figures: Figure <chapter>.<position>, in the order its pages show them.
+
+    >>> figures = numbered("kazakhstan_china_food", ["trade", "share"])
+    >>> figures["share"]
+    FigureRef(label='fig-kazakhstan-china-food-share', number='4.2')
+    >>> print(figures["trade"])
+    Figure 4.1
+    """
+    from .data import chapter_article  # the chapter's number is its article's
+
+    if len(set(names)) != len(names):
+        raise FigureError(f"figure names repeat in {names}")
+    chapter_no = chapter_article(chapter)
+    slug = chapter.replace("_", "-")
+    return {name: FigureRef(f"fig-{slug}-{name}", f"{chapter_no}.{i}") for i, name in enumerate(names, start=1)}
 
 
 @contextlib.contextmanager
@@ -86,17 +120,21 @@ def _svg_bytes(fig) -> bytes:
 class Figure:
     """A rendered chart with alt text, caption and source. Displays as HTML in notebooks and the book."""
 
-    def __init__(self, svg: bytes, alt: str, caption: str, source: str):
-        self.svg, self.alt, self.caption, self.source = svg, alt, caption, source
+    def __init__(self, svg: bytes, alt: str, caption: str, source: str, ref: FigureRef | None = None):
+        self.svg, self.alt, self.caption, self.source, self.ref = svg, alt, caption, source, ref
 
     def html(self) -> str:
         data = base64.b64encode(self.svg).decode("ascii")
         source = f' <span class="ck-source">Source: {html.escape(self.source)}.</span>' if self.source else ""
+        # The label is a data attribute, not an id: the book puts the id on a target of its own (one per
+        # label even where an explorer holds several views of the same figure), see coursekit.sphinxext.
+        label = f' data-ck-label="{self.ref.label}" data-ck-number="{self.ref.number}"' if self.ref else ""
+        number = f'<span class="ck-fignum">{self.ref}.</span> ' if self.ref else ""
         return (
-            '<figure class="ck-figure">'
+            f'<figure class="ck-figure"{label}>'
             f'<img src="data:image/svg+xml;base64,{data}" alt="{html.escape(self.alt, quote=True)}" '
             'style="max-width:100%;height:auto">'
-            f"<figcaption>{html.escape(self.caption)}{source}</figcaption>"
+            f"<figcaption>{number}{html.escape(self.caption)}{source}</figcaption>"
             "</figure>"
         )
 
@@ -104,14 +142,16 @@ class Figure:
         return self.html()
 
     def __repr__(self) -> str:
-        return f"<Figure: {self.caption} | alt: {self.alt}>"
+        number = f"{self.ref}. " if self.ref else ""
+        return f"<Figure: {number}{self.caption} | alt: {self.alt}>"
 
 
-def figure(fig, *, alt: str, caption: str, source: str = "") -> Figure:
+def figure(fig, *, alt: str, caption: str, source: str = "", ref: FigureRef | None = None) -> Figure:
     """Turn a matplotlib figure into an accessible, captioned figure.
 
     ``alt`` says what the chart shows (the pattern and the key numbers), not what it is
     ("a chart"). ``source`` names the table, figure or lines of the article it comes from.
+    ``ref`` (from :func:`numbered`) gives it its number and label.
 
     >>> fig, ax = new_figure()
     >>> figure(fig, alt="a chart", caption="Nothing.")
@@ -125,4 +165,4 @@ def figure(fig, *, alt: str, caption: str, source: str = "") -> Figure:
         )
     if not caption or not caption.strip():
         raise FigureError("every figure needs a caption")
-    return Figure(_svg_bytes(fig), alt.strip(), caption.strip(), source.strip())
+    return Figure(_svg_bytes(fig), alt.strip(), caption.strip(), source.strip(), ref)

@@ -82,6 +82,19 @@ def article_lines(article: int, package_path: Path = PACKAGE) -> tuple[int, int]
     raise DataError(f"article {article} is not listed in data/datapackage.json")
 
 
+def chapter_article(chapter: str, package_path: Path = PACKAGE) -> int:
+    """The article a chapter is about (its datasets live in ``data/<chapter>/``); chapters follow
+    the articles' order, so this is also the chapter's number.
+
+    >>> chapter_article("kazakhstan_china_food")
+    4
+    """
+    for res in _package(package_path)["resources"]:
+        if res["path"].startswith(f"{chapter}/") and "article" in res:
+            return res["article"]
+    raise DataError(f"no dataset in data/datapackage.json belongs to a chapter called {chapter!r}")
+
+
 def resource(name: str, package_path: Path = PACKAGE) -> dict:
     """The descriptor of one dataset: title, source, schema, notes."""
     for res in _package(package_path)["resources"]:

@@ -408,6 +408,9 @@ def _write_student_edition(app, exception) -> None:
 
 
 def setup(app):
+    from . import figrefs
+
+    figrefs.setup(app)  # numbered figures: labels to link to, and a check of every link's number
     app.add_config_value("coursekit_edition", "full", "env")  # "student": no solution in the HTML
     app.connect("doctree-read", _remove_solutions, priority=900)
     app.connect("config-inited", _add_templates)

@@ -14,6 +14,7 @@ in JupyterLab and in the built book alike.
 from __future__ import annotations
 
 import html as _html
+import re
 from collections.abc import Callable, Mapping
 
 import ipywidgets as widgets
@@ -21,6 +22,27 @@ import ipywidgets as widgets
 from .lang import mark_languages
 
 MAX_VIEWS = 60  # every view is embedded in the page: keep pages light
+
+
+_FIGURE_LABEL = re.compile(r'data-ck-label="([^"]+)" data-ck-number="([^"]+)"')
+
+
+class Explorer(widgets.VBox):
+    """The explorer's box. Besides the widget, its output carries a short HTML stand-in naming the
+    numbered figures it shows: JupyterLab and the book draw the widget, while a viewer without
+    widgets (or a notebook reopened without its widget state) shows the stand-in, and the book's
+    build reads the figure labels from it (see coursekit.figrefs)."""
+
+    figures: list[tuple[str, str]] = []  # (label, number), in order of first appearance
+
+    def _repr_mimebundle_(self, **kwargs):
+        data = super()._repr_mimebundle_(**kwargs)
+        if self.figures:
+            named = ", ".join(f'<span data-ck-label="{label}" data-ck-number="{number}">Figure {number}</span>'
+                              for label, number in self.figures)
+            data["text/html"] = f"<p class='ck-explorer-fallback'>Interactive explorer showing {named}: " \
+                                "run the notebook to use it.</p>"
+        return data
 
 
 def _as_widget(view) -> widgets.Widget:
@@ -41,7 +63,7 @@ def explorer(
     label: str = "Choose",
     control: str = "dropdown",
     value: str | None = None,
-) -> widgets.VBox:
+) -> Explorer:
     """A control plus one pre-rendered view per option, switched in the browser.
 
     Give either ``views`` (option label -> HTML, Figure or widget) or ``options`` with a
@@ -71,8 +93,11 @@ def explorer(
         raise ValueError(f"control must be 'dropdown', 'buttons' or 'slider', not {control!r}")
     stack = widgets.Stack([_as_widget(views[k]) for k in labels], selected_index=start)
     widgets.jslink((picker, "index"), (stack, "selected_index"))
-    box = widgets.VBox([picker, stack])
+    box = Explorer([picker, stack])
     box.add_class("ck-explorer")
+    found = [m.groups() for view in stack.children if isinstance(view, widgets.HTML)
+             for m in _FIGURE_LABEL.finditer(view.value)]
+    box.figures = list(dict.fromkeys(found))
     return box
 
 

@@ -10,8 +10,8 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from bookcopy import ROOT, build, copy_book, tracked_files  # noqa: F401  (re-exported for the tests)
+
 from coursekit import editions
 
 CHROMIUM = "/usr/bin/chromium"

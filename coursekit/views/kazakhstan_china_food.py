@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from coursekit.charts import PALETTE, Figure, figure, new_figure, styled
+from coursekit.charts import PALETTE, Figure, figure, new_figure, numbered, styled
 from coursekit.widgets import card, table
+
+# The chapter's charts, numbered in the order its pages show them (Figure <chapter>.<n>).
+FIGURES = numbered("kazakhstan_china_food", ["trade", "share", "wheat", "agricultural-exports", "rail", "measure"])
 
 TABLE1_SOURCE = "Table 1, lines 2493–2531"
 GREY = "#999999"
@@ -121,6 +124,7 @@ def trade_chart(table1: pd.DataFrame, prose_t1: pd.DataFrame) -> Figure:
     first, last = table1.iloc[0], table1.iloc[-1]
     return figure(
         fig,
+        ref=FIGURES["trade"],
         alt=f"Bar chart of Kazakhstan's trade turnover, exports and imports for the four rows of Table 1. "
             f"Turnover rises from {first.turnover_usd_million / 1000:.1f} to "
             f"{last.turnover_usd_million / 1000:.1f} billion US dollars; exports peak in the row labelled "
@@ -158,6 +162,7 @@ def share_chart(table1: pd.DataFrame, prose_t1: pd.DataFrame) -> Figure:
     turn = table1.china_share_turnover_percent
     return figure(
         fig,
+        ref=FIGURES["share"],
         alt=f"Line chart of China's share of Kazakhstan's trade. The share of turnover moves between "
             f"{turn.min():g} and {turn.max():g} percent across the four rows, highest in the last. The last "
             f"row's printed shares of exports and imports are garbled and are not plotted; the text gives "
@@ -186,6 +191,7 @@ def wheat_chart(wheat: pd.DataFrame) -> Figure:
     ax.set_title("Wheat in China's grain imports from Kazakhstan")
     return figure(
         fig,
+        ref=FIGURES["wheat"],
         alt=f"Two bars: in {wheat.year.iloc[0]} wheat was more than {wheat.wheat_share_percent.iloc[0]:g} "
             f"percent of China's grain imports from Kazakhstan (a lower bound, hatched); in "
             f"{wheat.year.iloc[1]} it fell to {wheat.wheat_share_printed.iloc[1]} percent.",
@@ -229,6 +235,7 @@ def agricultural_exports_chart(total: pd.Series, crops: pd.Series, processed: pd
     ax.legend(fontsize=9)
     return figure(
         fig,
+        ref=FIGURES["agricultural-exports"],
         alt="Line chart of Kazakhstan's agricultural exports to all destinations as printed in the text: "
             + ", ".join(f"{v:g} billion US dollars in {y}" for y, v in total.items())
             + f"; crop products {crops.iloc[0]:g} then {crops.iloc[-1]:g} billion, processed products "
@@ -268,6 +275,7 @@ def rail_chart(rail: pd.DataFrame) -> Figure:
     ax.set_title("Agricultural goods sent by rail from Kazakhstan to China")
     return figure(
         fig,
+        ref=FIGURES["rail"],
         alt="Bar chart of rail shipments of agricultural goods from Kazakhstan to China as the text gives them: "
             + "; ".join(f"{r.label.replace(chr(10), ' ')}: {r.thousand_tonnes:,.0f} thousand tonnes"
                         for r in rail.itertuples()) + ".",
@@ -328,6 +336,7 @@ def measure_chart(table1: pd.DataFrame, measure: str) -> Figure:
     known = [f"{rows[i].year}: {vals[i][0]:,.1f}" for i in xs]
     return figure(
         fig,
+        ref=FIGURES["measure"],
         alt=f"{measure} by Table 1 row: " + "; ".join(known) + "."
             + (f" No value for {', '.join(map(str, missing))} (garbled in print)." if missing else ""),
         caption=f"{measure}, by Table 1 row (printed year, with the year the text gives).",
