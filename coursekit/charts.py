@@ -62,20 +62,23 @@ class FigureRef(NamedTuple):
         return f"Figure {self.number}"
 
 
-def numbered(chapter: str, names: list[str]) -> dict[str, FigureRef]:
+def numbered(chapter: str, names: list[str], prefix: str | None = None) -> dict[str, FigureRef]:
     """Number a chapter's figures: Figure <chapter>.<position>, in the order its pages show them.
+    A course-wide page gives its own ``prefix`` instead of a chapter number.
 
     >>> figures = numbered("kazakhstan_china_food", ["trade", "share"])
     >>> figures["share"]
     FigureRef(label='fig-kazakhstan-china-food-share', number='4.2')
     >>> print(figures["trade"])
     Figure 4.1
+    >>> print(numbered("comparison", ["criteria"], prefix="C")["criteria"])
+    Figure C.1
     """
     from .data import chapter_article  # the chapter's number is its article's
 
     if len(set(names)) != len(names):
         raise FigureError(f"figure names repeat in {names}")
-    chapter_no = chapter_article(chapter)
+    chapter_no = prefix or chapter_article(chapter)
     slug = chapter.replace("_", "-")
     return {name: FigureRef(f"fig-{slug}-{name}", f"{chapter_no}.{i}") for i, name in enumerate(names, start=1)}
 

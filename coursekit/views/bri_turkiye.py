@@ -7,8 +7,11 @@ numbers, an HTML card, or an explorer widget.
 
 from __future__ import annotations
 
-from coursekit.charts import PALETTE, figure, new_figure, styled
+from coursekit.charts import PALETTE, figure, new_figure, numbered, styled
 from coursekit.widgets import card, explorer
+
+# The chapter's charts, numbered in the order its pages show them (Figure <chapter>.<n>).
+FIGURES = numbered("bri_turkiye", ["growth", "balance", "flows", "turkiye", "debt", "ranking"])
 
 BLUE, ORANGE, GREEN, VERMILION, SKY = (PALETTE[i] for i in (0, 1, 2, 3, 5))
 GREY, AXIS = "#999999", "#333333"
@@ -99,6 +102,7 @@ def growth_chart(table1):
     rises = table1.year[1:][g.diff()[1:] > 0].tolist()
     return figure(
         fig,
+        ref=FIGURES["growth"],
         alt=f"Two panels, 2007 to 2024. GDP growth falls from {g.iloc[0]:g} % in 2007 to a low of {g.min():g} % "
             f"in {table1.year[g.idxmin()]}, with rises in {', '.join(map(str, rises))}. The current-account "
             f"balance stays positive in every year, from {ca.iloc[0]:g} % of GNP in 2007 to a low of "
@@ -137,6 +141,7 @@ def balance_chart(table4):
     worst_gdp = t4.sort_values("balance_share_gdp").iloc[0]
     return figure(
         fig,
+        ref=FIGURES["balance"],
         alt=f"Two bar charts of {len(t4)} route countries' trade balance with China. In dollars the largest "
             f"deficit is {worst_usd.country}'s ({worst_usd.balance_bn:.1f} billion US dollars); relative to the "
             f"size of the economy the largest is {worst_gdp.country}'s ({worst_gdp.balance_share_gdp:.1f} % of "
@@ -170,6 +175,7 @@ def flows_chart(table4):
     ax.legend(fontsize=9, loc="lower right")
     return figure(
         fig,
+        ref=FIGURES["flows"],
         alt="Paired bars on a logarithmic scale for each route country's exports to and imports from China, in "
             "billion US dollars: " + "; ".join(f"{r.country} {r.exports_bn:.2f} exported, {r.imports_bn:.2f} "
                                                "imported" for r in flows.itertuples()) + ".",
@@ -202,6 +208,7 @@ def turkiye_chart(table4, turkiye):
     ax.legend(fontsize=9)
     return figure(
         fig,
+        ref=FIGURES["turkiye"],
         alt=f"Bars for Türkiye's trade with China. Table 4 ({row.year}): exports "
             f"{row.exports_to_china_usd / 1e9:.2f} and imports {row.imports_from_china_usd / 1e9:.2f} billion US "
             f"dollars, about {row.imports_from_china_usd / row.exports_to_china_usd:.1f} times as much imported "
@@ -237,6 +244,7 @@ def debt_chart(exhibits):
     ax.legend(fontsize=9, loc="lower right")
     return figure(
         fig,
+        ref=FIGURES["debt"],
         alt="Four unconnected points for China's total debt relative to the size of its economy, as the text "
             "prints them: " + ", ".join(f"{v:g} % in {y}" for y, v in zip(debt_years, debt.value))
             + ". The 2019 and 2024 points fall after the period Chart 1 covers.",
@@ -273,6 +281,7 @@ def ranking_chart(table4, measure):
     order = "; ".join(f"{r.country} {fmt.format(v)}" for v, r in ranked)
     return figure(
         fig,
+        ref=FIGURES["ranking"],
         alt=f"Route countries ranked by {measure.lower()}, from lowest to highest: {order}. Türkiye is "
             "highlighted.",
         caption=f"{measure}: {how}, from Table 4 (data year in brackets).",

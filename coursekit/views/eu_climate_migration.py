@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import html
 
-from coursekit.charts import PALETTE, figure, new_figure, styled
+from coursekit.charts import PALETTE, figure, new_figure, numbered, styled
 from coursekit.widgets import card
+
+# The chapter's charts, numbered in the order its pages show them (Figure <chapter>.<n>).
+FIGURES = numbered("eu_climate_migration", ["table1", "people", "funding"])
 
 BLUE, ORANGE, GREEN, VERMILION, SKY = (PALETTE[i] for i in (0, 1, 2, 3, 5))
 GREY, AXIS = "#999999", "#333333"
@@ -22,7 +25,7 @@ TABLE1_SOURCE = "Table 1, lines 4693–4707"
 # The people-figures of the four cases, coded by where the movement happens. Each entry names one row of
 # prose_facts.csv by its lines and printed value; the value, unit and year are read from the data.
 STAGES = ["inside the country", "left the country", "in or on the way to the EU"]
-FIGURES = [
+PEOPLE_FIGURES = [
     ("Syria", "inside the country", "3986-3992", "1,5"),
     ("Syria", "left the country", "4038-4040", "6,8"),
     ("Syria", "in or on the way to the EU", "4041-4045", "151"),
@@ -156,14 +159,14 @@ def in_millions(row):
 
 
 def people_figures(pf):
-    """The :data:`FIGURES` as a list of (country, stage, row) with the data's own rows.
+    """The :data:`PEOPLE_FIGURES` as a list of (country, stage, row) with the data's own rows.
 
     >>> from coursekit import load
     >>> figs = people_figures(load("eu_climate_migration/prose_facts"))
     >>> len(figs), sorted({stage for _, stage, _ in figs}) == sorted(STAGES)
     (12, True)
     """
-    return [(c, stage, fact(pf, lines, printed)) for c, stage, lines, printed in FIGURES]
+    return [(c, stage, fact(pf, lines, printed)) for c, stage, lines, printed in PEOPLE_FIGURES]
 
 
 def _esc(text):
@@ -208,6 +211,7 @@ def table1_chart(t1, pf):
     mig = ", ".join(f"{c} {v}" for c, v in zip(t.index, t.migration_forecast_2050_printed))
     return figure(
         fig,
+        ref=FIGURES["table1"],
         alt=f"Two bar charts of Table 1 for {len(t)} countries. ND-GAIN values as printed: {nd}. "
             f"Migration projections to 2050 in million people as printed: {mig}; a diamond shows that the "
             f"prose gives up to {bangla.value:g} million for Bangladesh, {gap:.1f} "
@@ -263,6 +267,7 @@ def people_chart(pf):
             parts.append(f"{c}: {stage}: {text}")
     return figure(
         fig,
+        ref=FIGURES["people"],
         alt=f"Dot chart of the {len(figs)} people-figures in the four cases. " + ". ".join(parts) + ".",
         caption=f"The {len(figs)} figures of people on the move that the four case studies print, placed by "
                 "where the movement happens (our coding). They measure different things: people, "
@@ -302,6 +307,7 @@ def funding_chart(ei):
     named = len(ei)
     return figure(
         fig,
+        ref=FIGURES["funding"],
         alt=f"Bar chart of the {len(amounts)} EU measures for which the article prints an amount: {items}. "
             f"The other {named - len(amounts)} instruments, channels and proposals in our list have no amount.",
         caption=f"Only {len(amounts)} of the {named} EU instruments, channels and proposals we list from the "

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import html
 
-from coursekit.charts import PALETTE, figure, new_figure, styled
+from coursekit.charts import PALETTE, figure, new_figure, numbered, styled
 from coursekit.widgets import card
+
+# The chapter's charts, numbered in the order its pages show them (Figure <chapter>.<n>).
+FIGURES = numbered("humanitarian_diplomacy", ["reach", "groups", "counterparts", "evidence", "timeline", "regions"])
 
 BLUE, ORANGE, GREEN, VERMILION, SKY = (PALETTE[i] for i in (0, 1, 2, 3, 5))
 GREY, AXIS = "#BBBBBB", "#333333"
@@ -109,6 +112,7 @@ def reach_chart(links, challenges):
     top = r.assign(total=r.stated + r.inferred).sort_values("total", ascending=False).iloc[0]
     return figure(
         fig,
+        ref=FIGURES["reach"],
         alt=f"Horizontal bars for the {len(r)} challenges the article names, each split into practices the article "
             f"links to it and practices we link to it. {len(none)} of {len(r)} challenges are answered by no "
             f"practice at all: {', '.join(none)}. {len(no_stated)} have no link the article itself states. "
@@ -160,6 +164,7 @@ def groups_chart(practices, challenges):
     unreached = g[(g.challenges > 0) & (g.practices == 0)].group.tolist()
     return figure(
         fig,
+        ref=FIGURES["groups"],
         alt=f"Paired bars for {len(g)} groups of people, as our coding words them. Groups named in a challenge "
             f"that no practice targets by the same name: {', '.join(unreached)}. The group most often targeted is "
             f"'{g.iloc[-1].group}' ({g.iloc[-1].practices} practices).",
@@ -219,6 +224,7 @@ def counterpart_chart(practices, actors):
     top = by_actor[by_actor.actor != "none named"].iloc[-1]
     return figure(
         fig,
+        ref=FIGURES["counterparts"],
         alt=f"Bars for the counterparts of the {practices.practice_id.nunique()} practices. By kind: "
             + "; ".join(f"{g} {n} practices" for g, n in by_group.items())
             + f". The counterpart named most often is {top.actor} ({top.practice_id} practices).",
@@ -245,6 +251,7 @@ def evidence_chart(practices):
     ax.set_title("What does each practice rest on?")
     return figure(
         fig,
+        ref=FIGURES["evidence"],
         alt=f"Bars for the {len(practices)} practices by the evidence the article gives: "
             + ", ".join(f"{EVIDENCE_LABELS[k]} {n}" for k, n in counts.items()) + ".",
         caption="How close to each practice the article's citation is (practices.csv, column evidence). None of "
@@ -286,6 +293,7 @@ def timeline_chart(timeline):
     what = {"T02": "floods and mudflows", "T03": "measles response"}
     return figure(
         fig,
+        ref=FIGURES["timeline"],
         alt=f"A time axis from 2021 to 2025 with {len(dated)} dated items. Events: "
             + "; ".join(f"{e.date_printed} {what.get(e.event_id, 'event')} (line {e.source_line})"
                         for e in events.itertuples())
@@ -340,6 +348,7 @@ def regions_chart(regions):
     flagged = [o for o, _, f in rows if f]
     return figure(
         fig,
+        ref=FIGURES["regions"],
         alt=f"A list of Kyrgyzstan's {len(rows)} oblasts with a filled square for each one the article names for the "
             f"floods and mudflows of 2021-2023-2024. Named ({len(named)}): {', '.join(named)}. Not named: "
             f"{', '.join(missing)}. Printed with a non-standard spelling: {', '.join(flagged)}.",

@@ -15,8 +15,11 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.colors import ListedColormap
 
-from coursekit.charts import PALETTE, figure, new_figure, styled
+from coursekit.charts import PALETTE, figure, new_figure, numbered, styled
 from coursekit.widgets import card
+
+# The chapter's charts, numbered in the order its pages show them (Figure <chapter>.<n>).
+FIGURES = numbered("israel_palestine", ["timeline", "evidence-matrix"])
 
 DIMENSIONS = ["israeli", "palestinian", "regional", "international"]
 # Where the article states a cell: in the theory-guided application (689-835), only in the historical
@@ -120,7 +123,7 @@ def timeline_chart(turning_points, timeline):
     ax.set_xlabel("Year")
     ax.set_title("Seven turning points and the dated events, 1881–2025")
     ax.grid(axis="y", visible=False)
-    return figure(fig, alt=timeline_alt(turning_points, timeline),
+    return figure(fig, ref=FIGURES["timeline"], alt=timeline_alt(turning_points, timeline),
                   caption=f"The article's seven turning points and all {g['dated']} dated events it mentions: "
                           f"{g['on_bar']} on their turning point's bar, {g['outside_bar']} linked to a turning "
                           f"point but outside its years (hollow), {g['no_turning_point']} outside every "
@@ -200,7 +203,7 @@ def evidence_matrix_chart(cells, turning_points):
     ax.tick_params(length=0)
     ax.grid(False)
     ax.set_title("Evidence the article gives, by turning point and dimension")
-    return figure(fig, alt=matrix_alt(cells),
+    return figure(fig, ref=FIGURES["evidence-matrix"], alt=matrix_alt(cells),
                   caption="Our reconstruction of the article's case matrix: whether each cell is stated in "
                           "the theory-guided application (lines 689–835), only in the historical narrative "
                           "(lines 419–687), inferred by us, or not at all.",

@@ -12,8 +12,11 @@ import html
 
 import pandas as pd
 
-from coursekit.charts import PALETTE, figure, new_figure, styled
+from coursekit.charts import PALETTE, figure, new_figure, numbered, styled
 from coursekit.widgets import card
+
+# The chapter's charts, numbered in the order its pages show them (Figure <chapter>.<n>).
+FIGURES = numbered("mediation_law", ["timeline", "statistic", "matrix"])
 
 BLUE, ORANGE, GREEN, VERMILION, PURPLE, SKY = (PALETTE[i] for i in (0, 1, 2, 3, 4, 5))
 GREY, AXIS = "#999999", "#333333"
@@ -174,6 +177,7 @@ def timeline_chart(timeline, inst, cases):
     big = max(zip(gap, gap[1:]), key=lambda p: p[1] - p[0])
     return figure(
         fig,
+        ref=FIGURES["timeline"],
         alt=f"Timeline of the {len(ev)} dated events of the article, {gap[0]} to {gap[-1]}: {n_inst} legal "
             f"instruments and {n_case} cases. The largest gap is between {big[0]} and {big[1]}; "
             f"{sum(y >= 2011 for y in gap)} of the {len(ev)} events fall in 2011 or later. "
@@ -238,6 +242,7 @@ def statistic_chart(stats):
     ax.set_title("What the percentages are percentages of")
     return figure(
         fig,
+        ref=FIGURES["statistic"],
         alt=f"Two horizontal bars. Top: all {p['crises']} international crises of {p['start']}–{p['end']}, of "
             f"which {p['mediated']} used a mediator, {p['share_computed']:.1f} % (the article prints 'about "
             f"{p['share_printed']:g}%'). Bottom: the {p['mediated']} mediated crises; the "
@@ -300,6 +305,7 @@ def matrix_chart(elements, cases):
     most = max(counts, key=counts.get)
     return figure(
         fig,
+        ref=FIGURES["matrix"],
         alt=f"Matrix of the {len(m)} cases (rows) by {len(m.columns)} elements (columns). Only {len(hybrid)} of the "
             f"{len(m)} cases are called hybrid: {', '.join(hybrid)}; {len(classical)} are presented as classical "
             f"or traditional: {', '.join(classical)}; the other {unlabelled} get neither label. {most} has the "

@@ -14,8 +14,11 @@ import html
 
 import pandas as pd
 
-from coursekit.charts import PALETTE, figure, new_figure, styled
+from coursekit.charts import PALETTE, figure, new_figure, numbered, styled
 from coursekit.widgets import card, table
+
+# The chapter's charts, numbered in the order its pages show them (Figure <chapter>.<n>).
+FIGURES = numbered("us_education_kazakhstan", ["students", "presence", "findings", "timeline"])
 
 BLUE, ORANGE, GREEN, VERMILION, PURPLE, SKY = (PALETTE[i] for i in (0, 1, 2, 3, 4, 5))
 GREY = "#999999"
@@ -156,6 +159,7 @@ def students_chart(students):
     ax.legend(fontsize=8.5, loc="upper center", bbox_to_anchor=(0.5, -0.45), ncol=2)
     return figure(
         fig,
+        ref=FIGURES["students"],
         alt=f"One horizontal bar of {n['total']} students from Central Asia in the USA in 2024–2025, split in two. "
             f"Kazakhstan {n['kazakhstan']} ({n['kazakhstan_share']} %), the other Central Asian countries together "
             f"{n['others']}, computed by subtraction. No other country's number is printed.",
@@ -298,6 +302,7 @@ def findings_chart(findings):
              for r in rows.iloc[::-1].itertuples()]
     return figure(
         fig,
+        ref=FIGURES["findings"],
         alt=f"Horizontal bars for {len(rows)} findings of the results section, each a number of respondents out of "
             f"7: " + "; ".join(parts) + ". Two are printed with their base of 7 (5 of 7, and one of 7) and one "
             "as 'all 7'; the others are the words 'all' and 'one', read as 7 and 1.",
@@ -427,6 +432,7 @@ def presence_chart(facts, institutions):
     parts = [f"{r.sponsor}: {r.what} {r.number} ({r.kind})" for r in p.iloc[::-1].itertuples()]
     return figure(
         fig,
+        ref=FIGURES["presence"],
         alt="Horizontal bars of the institutional presence the article reports: " + "; ".join(parts)
             + ". China and the EU: no institution counted or named (named only as competitors).",
         caption="Institutional presence by sponsor as the results section reports it. Solid bars are numbers the "
@@ -514,6 +520,7 @@ def timeline_chart(timeline):
     ax.set_title("Dated events in the article (blue: USA; orange: Turkey; green: Kazakhstan; purple: the authors)")
     return figure(
         fig,
+        ref=FIGURES["timeline"],
         alt=f"Timeline of {len(dated)} dated events from {int(dated.year.min())} to {int(dated.year.max())}: "
             + "; ".join(f"{int(r.year)} {r.event}" for r in dated.itertuples()) + ".",
         caption=f"The {len(dated)} events the article dates to a year or month, with the date as printed. Nye's "
