@@ -139,6 +139,20 @@ def relink(markdown: str) -> str:
     return _LINK.sub(lambda m: f"]({m.group(1)}.ipynb{m.group(2) or ''})", markdown)
 
 
+_FIGURE_LINK = re.compile(r"\[(Figure [0-9A-Z]+\.[0-9]+)\]\(#fig-[a-z0-9-]+\)")
+
+
+def unlink_figures(markdown: str) -> str:
+    """A link to a numbered chart becomes its number in bold: JupyterLab cannot link to the output of
+    a cell (it reports each such link as a missing target), and the chart's caption carries the
+    same number, so the reader still finds it.
+
+    >>> unlink_figures("[Figure 4.1](#fig-kazakhstan-china-food-trade) shows turnover")
+    '**Figure 4.1** shows turnover'
+    """
+    return _FIGURE_LINK.sub(r"**\1**", markdown)
+
+
 def _fences(text: str):
     return [t for t in _md.parse(text) if t.type in ("fence", "colon_fence") and t.level == 0 and t.map]
 
@@ -158,6 +172,7 @@ def for_jupyterlab(markdown: str) -> str:
     """
     markdown = glossary.replace_keyterms(markdown)  # the key-terms tables, rendered from the data
     markdown = replace_citations(markdown)  # no references page in JupyterLab: the entries' labels
+    markdown = unlink_figures(markdown)
     lines = markdown.splitlines(keepends=True)
     for token in reversed(_fences(markdown)):
         if _directive(token) == "{raw}" and token.info.split()[1:2] == ["html"]:
@@ -292,10 +307,17 @@ def chapter_pages(chapter: str, root: Path = SOURCE_ROOT) -> dict[str, Path]:
     return pages
 
 
+COURSE_NOTEBOOKS = ("comparison",)  # course-wide notebooks: they read every chapter's data
+
+
 def edition_pages(root: Path = SOURCE_ROOT) -> dict[str, Path]:
+    """Every notebook of the student workspace: each chapter's, then the course-wide ones."""
     pages: dict[str, Path] = {}
     for chapter in chapters(root):
         pages.update(chapter_pages(chapter, root))
+    for name in COURSE_NOTEBOOKS:
+        if (root / f"{name}.md").is_file():
+            pages[f"{name}.ipynb"] = root / f"{name}.md"
     return pages
 
 
