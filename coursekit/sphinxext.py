@@ -7,7 +7,8 @@ hash of the data files of its chapter (``data/<chapter>/``), the data package de
 reads it, so a changed fingerprint changes the code and misses the cache; and the extension tells
 Sphinx to re-read exactly the pages whose fingerprint changed.
 
-Which chapter a page belongs to: ``chapters/<chapter>/...`` and ``exercises/<chapter>.md``.
+Which chapter a page belongs to: ``chapters/<chapter>/...`` and ``exercises/<chapter>.md``. A course-wide
+notebook (the comparison of the seven articles) names the data files it reads in its front matter.
 
 It also publishes the student edition with the book (see ``coursekit.editions``): beside every chapter
 page its solution-free ``.ipynb``, and per chapter a zip that runs anywhere, both offered in the
@@ -46,14 +47,39 @@ def _hash_files(files: list[Path], root: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def fingerprint(srcdir: Path, docname: str) -> str | None:
-    """Hash of what a page's code reads, or None for pages outside chapters/ and exercises/."""
-    chapter = chapter_of(docname)
-    if chapter is None:
-        return None
+COURSE_READS = re.compile(r"^coursekit_reads:[ \t]*(.+)$", re.M)
+
+
+def course_page_reads(source: str) -> list[str]:
+    r"""The data files a course-wide page (outside chapters/ and exercises/) declares it reads, as glob
+    patterns under data/, in its front matter: ``coursekit_reads: "*/source_checks.csv *.json"``.
+
+    >>> course_page_reads('---\ncoursekit_reads: "*/source_checks.csv datapackage.json"\nkernelspec: {}\n---\n# x')
+    ['*/source_checks.csv', 'datapackage.json']
+    >>> course_page_reads('---\nkernelspec: {}\n---\n# x')
+    []
+    """
+    front = source.split("\n---", 1)[0] if source.startswith("---") else ""
+    found = COURSE_READS.search(front)
+    return found.group(1).strip().strip("\"'").split() if found else []
+
+
+def fingerprint(srcdir: Path, docname: str, source: str | None = None) -> str | None:
+    """Hash of what a page's code reads: its chapter's data, or for a course-wide page the data files
+    its front matter declares (``coursekit_reads``); None for a page that declares nothing."""
     data = srcdir / "data"
-    files = sorted(p for p in (data / chapter).rglob("*") if p.is_file())
-    files += [p for p in [data / "datapackage.json"] if p.is_file()]
+    chapter = chapter_of(docname)
+    if chapter is not None:
+        files = sorted(p for p in (data / chapter).rglob("*") if p.is_file())
+    else:
+        if source is None:
+            page = srcdir / f"{docname}.md"
+            source = page.read_text(encoding="utf-8") if page.is_file() else ""
+        patterns = course_page_reads(source)
+        if not patterns:
+            return None
+        files = sorted({p for pattern in patterns for p in data.glob(pattern) if p.is_file()})
+    files += [p for p in [data / "datapackage.json"] if p.is_file() and p not in files]
     code = sorted(PACKAGE_DIR.rglob("*.py")) + sorted(PACKAGE_DIR.rglob("*.json"))
     return _hash_files(files, srcdir) + _hash_files(code, PACKAGE_DIR)
 
@@ -65,7 +91,7 @@ def _is_text_notebook(source: str) -> bool:
 def _on_source_read(app, docname: str, source: list[str]) -> None:
     if not _is_text_notebook(source[0]):
         return
-    fp = fingerprint(Path(app.srcdir), docname)
+    fp = fingerprint(Path(app.srcdir), docname, source[0])
     if fp is None:
         return
     app.env.coursekit_fingerprints[docname] = fp

@@ -33,7 +33,7 @@ class Explorer(widgets.VBox):
     widgets (or a notebook reopened without its widget state) shows the stand-in, and the book's
     build reads the figure labels from it (see coursekit.figrefs)."""
 
-    figures: list[tuple[str, str]] = []  # (label, number), in order of first appearance
+    figures: tuple[tuple[str, str], ...] = ()  # (label, number), in order of first appearance
 
     def _repr_mimebundle_(self, **kwargs):
         data = super()._repr_mimebundle_(**kwargs)
@@ -97,7 +97,7 @@ def explorer(
     box.add_class("ck-explorer")
     found = [m.groups() for view in stack.children if isinstance(view, widgets.HTML)
              for m in _FIGURE_LABEL.finditer(view.value)]
-    box.figures = list(dict.fromkeys(found))
+    box.figures = tuple(dict.fromkeys(found))
     return box
 
 

@@ -80,7 +80,8 @@ def test_jupyterlab_shows_labels_not_roles():
     page = (ROOT / "chapters" / "israel_palestine" / "check_the_source.md").read_text(encoding="utf-8")
     shown = editions.for_jupyterlab(page)
     assert "{cite" not in shown
-    assert "(References: United Nations General Assembly, Resolution 3236 (XXIX), 1974;" in shown
+    assert "(References: United Nations General Assembly, Resolution 3210 (XXIX): Invitation to the Palestine " \
+           "Liberation Organization, 1974; United Nations General Assembly, Resolution 3236 (XXIX), 1974;" in shown
 
 
 def test_the_references_page_lists_every_entry(built_book):
