@@ -16,12 +16,13 @@ The five criteria, and how each is computed (the same rules apply to an article 
     Kind of evidence: the kinds of evidence it shows (tables, interviews, documents...), counting items
     at least partly printed; items only mentioned do not count
     Evidence a reader can check: share of evidence items whose values or contents are printed (partly
-    printed counts half)
+    printed counts half; exhibits lost from our copy are left out)
     Method promised and delivered: share of the article's promises about its method, data or aims that
     the body delivers (partly counts half)
-    Numbers against its own text: how many times the article contradicts its own tables or text (printing
-    slips are counted apart)
-    Our corrections: facts we corrected from outside sources, and claims we found unsupported
+    Agreement with its own tables and text: how many times the article contradicts its own tables or text
+    (printing and spelling slips are counted apart)
+    Corrections and unsupported claims: points we corrected from outside sources (facts, names, terms), and
+    claims that need support and have none in the article
 
     >>> p = profile("kazakhstan_china_food")
     >>> p.article, 0 <= p.checkable <= 1, p.contradictions >= 0
@@ -41,14 +42,17 @@ CRITERIA = {
                  "the kinds of evidence it shows (tables, interviews, documents...), counting items at least "
                  "partly printed; items only mentioned do not count"),
     "checkable": ("Evidence a reader can check",
-                  "share of evidence items whose values or contents are printed (partly printed counts half)"),
+                  "share of evidence items whose values or contents are printed (partly printed counts half; "
+                  "exhibits lost from our copy are left out)"),
     "method": ("Method promised and delivered",
                "share of the article's promises about its method, data or aims that the body delivers "
                "(partly counts half)"),
-    "consistency": ("Numbers against its own text",
-                    "how many times the article contradicts its own tables or text (printing slips are counted apart)"),
-    "corrections": ("Our corrections",
-                    "facts we corrected from outside sources, and claims we found unsupported"),
+    "consistency": ("Agreement with its own tables and text",
+                    "how many times the article contradicts its own tables or text (printing and spelling slips are "
+                    "counted apart)"),
+    "corrections": ("Corrections and unsupported claims",
+                    "points we corrected from outside sources (facts, names, terms), and claims that need support "
+                    "and have none in the article"),
 }
 
 EVIDENCE_KINDS = {  # the enum of evidence_items.kind, as words
@@ -57,16 +61,27 @@ EVIDENCE_KINDS = {  # the enum of evidence_items.kind, as words
     "literature": "literature",
 }
 LEVELS = ("yes", "partly", "no")
+PRINTED = LEVELS + ("lost",)  # lost: an exhibit our copy holds only as a caption (left out of the share)
 CHECK_KINDS = ("correction", "contradiction", "unsupported", "confirmed", "slip", "copy", "note")
 
 
 def _share(values: list[str]) -> float:
     """Share of 'yes' answers, 'partly' counting half; 0 for no answers.
 
-    >>> _share(["yes", "partly", "no", "no"])
+    >>> _share(["yes", "partly", "no", "no", "lost"])
     0.375
     """
-    return (values.count("yes") + 0.5 * values.count("partly")) / len(values) if values else 0.0
+    counted = [v for v in values if v in LEVELS]
+    return (counted.count("yes") + 0.5 * counted.count("partly")) / len(counted) if counted else 0.0
+
+
+def percent(share: float) -> str:
+    """A share as a whole percentage, halves rounded up (as by hand, not to the even number).
+
+    >>> percent(0.625), percent(0.375), percent(0.5)
+    ('63%', '38%', '50%')
+    """
+    return f"{int(share * 100 + 0.5)}%"
 
 
 @dataclass
@@ -91,7 +106,7 @@ class Profile:
         >>> Profile("x", evidence=[("interviews", "no"), ("table", "yes"), ("documents", "partly")]).evidence_kinds
         ['table', 'documents']
         """
-        shown = {kind for kind, printed in self.evidence if printed != "no"}
+        shown = {kind for kind, printed in self.evidence if printed != "no"}  # lost exhibits were printed
         return [k for k in EVIDENCE_KINDS if k in shown]
 
     @property
@@ -140,32 +155,34 @@ class Profile:
         >>> for c in CRITERIA:
         ...     print(p.describe(c))
         tables, interviews
-        33% fully printed, 33% partly (1 and 1 of 3 items): 50% on the rubric
+        1 of 3 items fully printed, 1 partly, 1 not: 50% (partly counts half)
         1 of 2 promises delivered, 0 partly: 50%
         1 contradiction of its own tables or text
-        1 fact corrected, 0 claims unsupported (and 1 point confirmed)
+        1 point corrected, 0 claims unsupported (and 1 point confirmed)
         """
         if criterion == "evidence":
             return ", ".join(EVIDENCE_KINDS[k] for k in self.evidence_kinds) or "none"
         if criterion == "checkable":
-            n, yes, partly = len(self.printed), self.printed.count("yes"), self.printed.count("partly")
-            if not n:
+            n, lost = len(self.printed), self.printed.count("lost")
+            if not n - lost:
                 return "no evidence items"
-            return (f"{yes / n:.0%} fully printed, {partly / n:.0%} partly ({yes} and {partly} of {n} items): "
-                    f"{self.checkable:.0%} on the rubric")
+            yes, partly, no = (self.printed.count(level) for level in LEVELS)
+            left_out = f"; {lost} lost from our copy, left out" if lost else ""
+            return (f"{yes} of {n - lost} items fully printed, {partly} partly, {no} not{left_out}: "
+                    f"{percent(self.checkable)} (partly counts half)")
         if criterion == "method":
             n = len(self.delivered)
             if not n:
                 return "no promises recorded"
             return (f"{self.delivered.count('yes')} of {n} promises delivered, {self.delivered.count('partly')} "
-                    f"partly: {self.method:.0%}")
+                    f"partly: {percent(self.method)}")
         if criterion == "consistency":
             n, s = self.contradictions, self.slips
-            slips = f" (and {s} printing slip{'' if s == 1 else 's'})" if s else ""
+            slips = f" (and {s} printing or spelling slip{'' if s == 1 else 's'})" if s else ""
             return f"{n} contradiction{'' if n == 1 else 's'} of its own tables or text{slips}"
         if criterion == "corrections":
             c, u, ok = self.corrections, self.unsupported, self.confirmed
-            return (f"{c} fact{'' if c == 1 else 's'} corrected, {u} claim{'' if u == 1 else 's'} unsupported "
+            return (f"{c} point{'' if c == 1 else 's'} corrected, {u} claim{'' if u == 1 else 's'} unsupported "
                     f"(and {ok} point{'' if ok == 1 else 's'} confirmed)")
         raise KeyError(f"no criterion {criterion!r}; the criteria are {', '.join(CRITERIA)}")
 
@@ -222,7 +239,7 @@ def _items(entries) -> list[tuple[str, str]]:
             raise ScoreError(f"entry {i} of evidence is {entry!r}; write a pair: (kind, printed), "
                              "e.g. (\"interviews\", \"partly\").")
         items.append((_word("evidence (its kind)", i, entry[0], EVIDENCE_KINDS),
-                      _word("evidence (printed?)", i, entry[1], LEVELS)))
+                      _word("evidence (printed?)", i, entry[1], PRINTED)))
     return items
 
 
