@@ -100,7 +100,7 @@ def test_the_comparison_widgets_work_in_the_static_book(site, visit):
     criterion, article = top_level_explorers(v.page)
     shown = criterion.evaluate(VISIBLE_TEXT)
     assert "Evidence a reader can check" in shown and all(f"Article {n}" in shown for n in range(1, 8))
-    criterion.query_selector("select").select_option(label="Our corrections")
+    criterion.query_selector("select").select_option(label="Corrections and unsupported claims")
     v.page.wait_for_timeout(300)
     after = criterion.evaluate(VISIBLE_TEXT)
     assert after != shown and "corrected" in after and all(f"Article {n}" in after for n in range(1, 8))
