@@ -101,9 +101,26 @@ def _on_source_read(app, docname: str, source: list[str]) -> None:
     )
 
 
+def _static_digest(app) -> str:
+    """Hash of the book's own static files (html_static_path: _static/, _vendor/); the themes' own
+    static folders, outside the book, are left out."""
+    srcdir = Path(app.srcdir).resolve()
+    folders = [(srcdir / f).resolve() for f in getattr(app.config, "html_static_path", [])]
+    files = sorted(p for folder in folders if folder.is_relative_to(srcdir) for p in folder.rglob("*") if p.is_file())
+    return _hash_files(files, srcdir) if files else ""
+
+
 def _on_env_get_outdated(app, env, added, changed, removed) -> list[str]:
     stale = []
     srcdir = Path(app.srcdir)
+    # Sphinx copies static files only when some page is written: after an edit to course.css alone it
+    # would report "no targets are out of date" and keep the old stylesheet. The front page is re-read
+    # (cheap: it runs no code) whenever a static file changed, so the new files are copied.
+    static = _static_digest(app)
+    if getattr(env, "coursekit_static", None) != static:
+        env.coursekit_static = static
+        if env.config.root_doc not in added | changed:
+            stale.append(env.config.root_doc)
     for docname, old in env.coursekit_fingerprints.items():
         if docname in added or docname in changed or docname in removed:
             continue

@@ -87,3 +87,17 @@ def test_data_change_re_executes_only_its_readers(tmp_path):
     assert executed(after_edit.stdout) == {"alpha"}, "only the notebook reading the changed file re-runs"
     assert "VALUE=42" in html(book, "alpha"), "the page must show the new data, not the cached output"
     assert "VALUE=7" in html(book, "beta")
+
+
+def test_a_stylesheet_edit_alone_reaches_the_built_book(tmp_path):
+    book = make_book(tmp_path)
+    config = book / "_config.yml"
+    config.write_text(config.read_text() + "  config:\n    html_static_path: [_static]\n")
+    (book / "_static").mkdir()
+    (book / "_static" / "course.css").write_text(".a { color: red; }\n")
+    assert build(book).returncode == 0
+    (book / "_static" / "course.css").write_text(".a { color: blue; }\n")
+    again = build(book)
+    assert again.returncode == 0, again.stdout[-3000:]
+    assert executed(again.stdout) == set(), "a stylesheet edit must not re-run notebooks"
+    assert "blue" in (book / "_build" / "html" / "_static" / "course.css").read_text()
