@@ -41,6 +41,8 @@ from typing import NamedTuple
 import matplotlib.style
 from matplotlib.figure import Figure as MplFigure
 
+from .figlabels import attributes
+
 STYLE_FILE = Path(__file__).resolve().parent / "styles" / "course.mplstyle"
 # The style file's palette (Okabe & Ito, colour-blind safe), for code that picks colours by hand.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -131,7 +133,7 @@ class Figure:
         source = f' <span class="ck-source">Source: {html.escape(self.source)}.</span>' if self.source else ""
         # The label is a data attribute, not an id: the book puts the id on a target of its own (one per
         # label even where an explorer holds several views of the same figure), see coursekit.sphinxext.
-        label = f' data-ck-label="{self.ref.label}" data-ck-number="{self.ref.number}"' if self.ref else ""
+        label = attributes(self.ref.label, self.ref.number) if self.ref else ""
         number = f'<span class="ck-fignum">{self.ref}.</span> ' if self.ref else ""
         return (
             f'<figure class="ck-figure"{label}>'

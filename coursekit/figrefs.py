@@ -16,25 +16,13 @@ table of contents is numbered; the course numbers them per chapter, the same in 
 
 from __future__ import annotations
 
-import re
-
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
+from .figlabels import labels_in
+
 logger = logging.getLogger(__name__)
-
-LABELLED = re.compile(r'data-ck-label="([^"]+)" data-ck-number="([^"]+)"')
-
-
-def labels_in(html: str) -> list[tuple[str, str]]:
-    """The (label, number) pairs an output's HTML names, in order, each once.
-
-    >>> labels_in('<figure data-ck-label="fig-a-x" data-ck-number="1.2">..</figure>'
-    ...           '<span data-ck-label="fig-a-x" data-ck-number="1.2">')
-    [('fig-a-x', '1.2')]
-    """
-    return list(dict.fromkeys(LABELLED.findall(html)))
 
 
 class FigureTargets(SphinxTransform):

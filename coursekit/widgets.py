@@ -14,17 +14,14 @@ in JupyterLab and in the built book alike.
 from __future__ import annotations
 
 import html as _html
-import re
 from collections.abc import Callable, Mapping
 
 import ipywidgets as widgets
 
+from .figlabels import attributes, labels_in
 from .lang import mark_languages
 
 MAX_VIEWS = 60  # every view is embedded in the page: keep pages light
-
-
-_FIGURE_LABEL = re.compile(r'data-ck-label="([^"]+)" data-ck-number="([^"]+)"')
 
 
 class Explorer(widgets.VBox):
@@ -38,7 +35,7 @@ class Explorer(widgets.VBox):
     def _repr_mimebundle_(self, **kwargs):
         data = super()._repr_mimebundle_(**kwargs)
         if self.figures:
-            named = ", ".join(f'<span data-ck-label="{label}" data-ck-number="{number}">Figure {number}</span>'
+            named = ", ".join(f"<span{attributes(label, number)}>Figure {number}</span>"
                               for label, number in self.figures)
             data["text/html"] = f"<p class='ck-explorer-fallback'>Interactive explorer showing {named}: " \
                                 "run the notebook to use it.</p>"
@@ -95,8 +92,7 @@ def explorer(
     widgets.jslink((picker, "index"), (stack, "selected_index"))
     box = Explorer([picker, stack])
     box.add_class("ck-explorer")
-    found = [m.groups() for view in stack.children if isinstance(view, widgets.HTML)
-             for m in _FIGURE_LABEL.finditer(view.value)]
+    found = [pair for view in stack.children if isinstance(view, widgets.HTML) for pair in labels_in(view.value)]
     box.figures = tuple(dict.fromkeys(found))
     return box
 
